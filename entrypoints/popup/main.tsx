@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Lureguard</p>, document.getElementById('app')!);
