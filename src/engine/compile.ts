@@ -1,0 +1,154 @@
+/**
+ * Compiles rule packs once into the form the matcher needs: every term variant and every
+ * pattern anchor, normalized exactly like page text, in one Aho-Corasick automaton; fuzzy
+ * candidates bucketed by first letter; sources resolved. A page is then scanned in one pass.
+ */
+import type { RulePack } from '../rules/schema';
+import { Automaton } from './automaton';
+import { CharClass, charClass } from './char-class';
+import { normalizeTerm } from './normalize';
+import type { Category, Localized, Role, Source } from './types';
+
+export interface CompiledRule {
+  id: string;
+  pack: string;
+  category: Category;
+  role: Role;
+  weight: number;
+  negatable: boolean;
+  label: Localized;
+  explanation: Localized;
+  sources: Source[];
+}
+
+/** What a hit of one automaton key means. */
+export type KeyMeaning =
+  | { kind: 'term'; rule: number; canonical: string; prefix: boolean; boundedStart: boolean; boundedEnd: boolean }
+  | { kind: 'anchor'; pattern: number };
+
+export interface CompiledPattern {
+  rule: number;
+  regex: RegExp;
+  canonical: string;
+}
+
+export interface FuzzyTerm {
+  rule: number;
+  term: string;
+  canonical: string;
+}
+
+export interface PackInfo {
+  id: string;
+  name: string;
+  version: string;
+  publisher: string;
+  updated: string;
+  rules: number;
+}
+
+export interface CompiledRuleSet {
+  packs: PackInfo[];
+  rules: CompiledRule[];
+  automaton: Automaton;
+  /** Meanings of each automaton key (one key can serve several rules). */
+  keys: KeyMeaning[][];
+  patterns: CompiledPattern[];
+  /** Fuzzy-matchable single Latin words, by first letter. */
+  fuzzyByInitial: Map<string, FuzzyTerm[]>;
+  /** Per rule set: fuzzy results of words already seen (pages repeat their words). */
+  fuzzyCache: Map<string, FuzzyTerm[] | null>;
+}
+
+const MIN_FUZZY_LENGTH = 7;
+
+const isLatinWordChar = (code: number) => {
+  const cls = charClass(code);
+  return cls === CharClass.Letter || cls === CharClass.Digit;
+};
+
+export function compileRuleSet(packs: readonly RulePack[]): CompiledRuleSet {
+  // A later pack's rule replaces an earlier one with the same id (an admin's override).
+  const byId = new Map<string, { pack: RulePack; rule: RulePack['rules'][number] }>();
+  for (const pack of packs) for (const rule of pack.rules) byId.set(rule.id, { pack, rule });
+
+  const rules: CompiledRule[] = [];
+  const keyIndex = new Map<string, number>();
+  const keys: KeyMeaning[][] = [];
+  const patterns: CompiledPattern[] = [];
+  const fuzzyByInitial = new Map<string, FuzzyTerm[]>();
+
+  const addKey = (text: string, meaning: KeyMeaning) => {
+    let index = keyIndex.get(text);
+    if (index === undefined) {
+      index = keys.length;
+      keyIndex.set(text, index);
+      keys.push([]);
+    }
+    keys[index]!.push(meaning);
+  };
+
+  for (const { pack, rule } of byId.values()) {
+    const ruleIndex = rules.length;
+    const sources = new Map(pack.sources.map((source) => [source.id, source]));
+    rules.push({
+      id: rule.id,
+      pack: pack.id,
+      category: rule.category,
+      role: rule.role,
+      weight: rule.weight,
+      negatable: rule.negatable,
+      label: rule.label,
+      explanation: rule.explanation,
+      sources: rule.sources.map((id) => sources.get(id)!).filter(Boolean),
+    });
+    for (const group of rule.terms) {
+      const canonical = typeof group === 'string' ? group : group.canonical;
+      const variants = typeof group === 'string' ? [group] : group.variants;
+      for (const variant of variants) {
+        const prefix = variant.endsWith('*');
+        const text = normalizeTerm(prefix ? variant.slice(0, -1) : variant);
+        if (!text) continue;
+        addKey(text, {
+          kind: 'term',
+          rule: ruleIndex,
+          canonical,
+          prefix,
+          // Latin words must match whole words ("line" not in "online"); Chinese has no spaces.
+          boundedStart: isLatinWordChar(text.charCodeAt(0)),
+          boundedEnd: !prefix && isLatinWordChar(text.charCodeAt(text.length - 1)),
+        });
+        if (rule.fuzzy && !prefix && text.length >= MIN_FUZZY_LENGTH && /^[a-z]+$/.test(text)) {
+          const bucket = fuzzyByInitial.get(text[0]!) ?? [];
+          bucket.push({ rule: ruleIndex, term: text, canonical });
+          fuzzyByInitial.set(text[0]!, bucket);
+        }
+      }
+    }
+    for (const pattern of rule.patterns) {
+      const patternIndex = patterns.length;
+      patterns.push({ rule: ruleIndex, regex: new RegExp(pattern.regex, 'gu'), canonical: pattern.canonical });
+      for (const anchor of pattern.anchors) {
+        const text = normalizeTerm(anchor);
+        if (text) addKey(text, { kind: 'anchor', pattern: patternIndex });
+      }
+    }
+  }
+
+  return {
+    packs: packs.map((pack) => ({
+      id: pack.id,
+      name: pack.name,
+      version: pack.version,
+      publisher: pack.publisher,
+      updated: pack.updated,
+      rules: pack.rules.length,
+    })),
+    rules,
+    automaton: new Automaton([...keyIndex.keys()]),
+    keys,
+    patterns,
+    fuzzyByInitial,
+    fuzzyCache: new Map(),
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The engine's entry point: text (or segments) and a compiled rule set in, findings and a
+ * verdict out. Pure: no browser, DOM or Node APIs, so the content script, the popup's "check a
+ * message" box, the CLI and the tests all run the same code.
+ */
+import type { CompiledRuleSet } from './compile';
+import { explain } from './explain';
+import { findMatches } from './match';
+import { isNegated } from './negation';
+import { normalize } from './normalize';
+import { type SegmentSignals, worstWindow } from './score';
+import type { Finding, ScanResult, Segment } from './types';
+
+/** Splits plain text into line segments (a line is a paragraph or a message in text files). */
+export function segmentText(text: string): Segment[] {
+  const segments: Segment[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim()) segments.push({ text: line, start });
+    start += line.length + 1;
+  }
+  return segments;
+}
+
+export function scan(input: string | readonly Segment[], ruleSet: CompiledRuleSet): ScanResult {
+  const segments = typeof input === 'string' ? segmentText(input) : input;
+  const findings: Finding[] = [];
+  const signals: SegmentSignals[] = [];
+  let characters = 0;
+
+  segments.forEach((segment, segmentIndex) => {
+    characters += segment.text.length;
+    const normalized = normalize(segment.text);
+    const rules = new Set<number>();
+    const seen = new Set<string>();
+    for (const match of findMatches(normalized.text, ruleSet)) {
+      const rule = ruleSet.rules[match.rule]!;
+      const localStart = normalized.start[match.start]!;
+      const localEnd = normalized.end[match.end - 1]!;
+      const key = `${match.rule}:${localStart}:${localEnd}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const negated = rule.negatable && isNegated(normalized.text, match.start);
+      if (!negated) rules.add(match.rule);
+      findings.push({
+        rule: rule.id,
+        category: rule.category,
+        role: rule.role,
+        text: segment.text.slice(localStart, localEnd),
+        start: segment.start + localStart,
+        end: segment.start + localEnd,
+        term: match.canonical,
+        similarity: match.similarity,
+        negated,
+        segment: segmentIndex,
+      });
+    }
+    signals.push({ length: normalized.text.length, rules });
+  });
+
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  const worst = worstWindow(signals, ruleSet.rules);
+  const verdict = worst?.verdict ?? null;
+  const counted = new Set(verdict ? [...verdict.lures, ...verdict.places, ...verdict.counters].map((i) => ruleSet.rules[i]!.id) : []);
+  const decisive = worst
+    ? findings.filter((f) => !f.negated && f.segment >= worst.first && f.segment <= worst.last && counted.has(f.rule))
+    : [];
+  return {
+    risk: verdict?.risk ?? 'none',
+    score: verdict?.score ?? 0,
+    category: verdict?.category ?? null,
+    explanation: explain(verdict, ruleSet.rules),
+    findings,
+    decisive,
+    window:
+      worst && segments[worst.first] && segments[worst.last]
+        ? { start: segments[worst.first]!.start, end: segments[worst.last]!.start + segments[worst.last]!.text.length }
+        : null,
+    scanned: { segments: segments.length, characters },
+  };
+}

@@ -1,0 +1,83 @@
+/** Types shared by the engine's modules and its callers (content script, popup, CLI). */
+
+export type Risk = 'none' | 'low' | 'medium' | 'high';
+export const RISKS: readonly Risk[] = ['none', 'low', 'medium', 'high'];
+
+/** What a rule's matches mean for the verdict. */
+export type Role =
+  /** A lure signal: raises risk, and only combinations of them reach medium or high. */
+  | 'lure'
+  /** A high-risk location: adds a little, never enough on its own. */
+  | 'place'
+  /** Reporting, warnings, or lawful practice: lowers risk. */
+  | 'counter';
+
+export const CATEGORIES = [
+  'job-abroad',
+  'investment',
+  'loan',
+  'gambling',
+  'ransom',
+  'telecom-fraud',
+  'high-risk-location',
+  'pressure-tactic',
+  'news-or-advice',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface Localized {
+  en: string;
+  zh: string;
+}
+
+export interface Source {
+  id: string;
+  url: string;
+  title: string;
+  publisher: string;
+  date: string;
+  summary: Localized;
+}
+
+/** A piece of the input scanned as a unit (a paragraph, a list item, a chat message). */
+export interface Segment {
+  text: string;
+  /** Offset of the segment's first character in the whole input. */
+  start: number;
+}
+
+export interface Finding {
+  rule: string;
+  category: Category;
+  role: Role;
+  /** The original text that matched. */
+  text: string;
+  /** Offsets of the match in the whole input (end exclusive). */
+  start: number;
+  end: number;
+  /** The canonical term the match stands for (e.g. "Myawaddy (Myanmar)"). */
+  term: string;
+  /** 1 for an exact match after normalization; lower for fuzzy matches. */
+  similarity: number;
+  /** True when a negation ("we never ask for a fee") turns the match around; it then does not count. */
+  negated: boolean;
+  /** Index of the segment the match is in. */
+  segment: number;
+}
+
+export interface ScanResult {
+  risk: Risk;
+  /** Net score of the decisive window (lure + place weights minus counter weights). */
+  score: number;
+  /** The fraud type the decisive window looks like, if any lure signal was found. */
+  category: Category | null;
+  explanation: Localized;
+  /** Every finding in the input, in order of position. */
+  findings: Finding[];
+  /** The findings that decided the verdict (the decisive window), in order of position. */
+  decisive: Finding[];
+  /** Offsets of the decisive window in the input, or null when nothing was found. */
+  window: { start: number; end: number } | null;
+  /** How much text was scanned. */
+  scanned: { segments: number; characters: number };
+}

@@ -1,0 +1,109 @@
+/**
+ * The rule-pack format, declared once. Packs are validated against it wherever they enter
+ * (build, CLI, options page); `rules/schema.json` for pack authors is generated from it.
+ */
+import { z } from 'zod';
+import { CATEGORIES } from '../engine/types';
+
+const nonEmpty = z.string().trim().min(1);
+const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'use lower-case letters, digits, dots and dashes');
+const localized = z.strictObject({
+  en: nonEmpty.describe('English'),
+  zh: nonEmpty.describe('Simplified Chinese'),
+});
+
+const MAX_REGEX_LENGTH = 300;
+// A quantified group that itself ends in a quantifier, e.g. (a+)+ or (\w*)*: catastrophic
+// backtracking. Patterns only ever run on short windows, but a pack must not be able to hang a page.
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}]\)[+*{]/;
+
+const regexSource = z
+  .string()
+  .min(1)
+  .max(MAX_REGEX_LENGTH)
+  .superRefine((source, ctx) => {
+    try {
+      new RegExp(source, 'gu');
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(error as Error).message}` });
+      return;
+    }
+    if (NESTED_QUANTIFIER.test(source)) {
+      ctx.addIssue({ code: 'custom', message: 'nested quantifiers such as (a+)+ are not allowed (they can hang the page)' });
+    }
+  });
+
+export const termGroupSchema = z.union([
+  nonEmpty.describe('A term; it is also its own canonical form. A trailing * matches any word ending.'),
+  z.strictObject({
+    canonical: nonEmpty.describe('What the variants stand for, shown to the user (e.g. "Myawaddy (Myanmar)")'),
+    variants: z.array(nonEmpty).min(1).describe('Spellings that all mean the canonical term'),
+  }),
+]);
+
+export const patternSchema = z.strictObject({
+  regex: regexSource.describe('Regular expression (JavaScript, flags gu) matched against normalized text: lower case, simplified Chinese, full-width folded'),
+  anchors: z.array(nonEmpty).min(1).describe('Literal terms the pattern is tried around; a pattern never runs on text without one'),
+  canonical: nonEmpty.describe('What a match stands for, shown to the user'),
+});
+
+export const ruleSchema = z
+  .strictObject({
+    id,
+    category: z.enum(CATEGORIES),
+    role: z.enum(['lure', 'place', 'counter']).describe('lure: raises risk in combination; place: high-risk location; counter: reporting, warnings or lawful practice, lowers risk'),
+    weight: z.number().min(0).max(5).describe('How much one distinct match adds to (or, for counters, takes from) the score of its window'),
+    label: localized.describe('A few words naming the signal, used in the verdict sentence'),
+    explanation: localized.describe('Why the signal matters, in your own words'),
+    terms: z.array(termGroupSchema).default([]),
+    patterns: z.array(patternSchema).default([]),
+    fuzzy: z.boolean().default(false).describe('Also match misspellings of single Latin-script terms of 7 or more letters'),
+    negatable: z.boolean().default(false).describe('A negation just before a match ("we never charge a fee") cancels it'),
+    sources: z.array(id).min(1).describe('Ids of the pack sources the rule is based on'),
+    samples: z.strictObject({
+      match: z.array(nonEmpty).min(1).describe('Texts the rule must match'),
+      noMatch: z.array(nonEmpty).min(1).describe('Texts the rule must not match'),
+    }),
+  })
+  .refine((rule) => rule.terms.length + rule.patterns.length > 0, {
+    message: 'a rule needs at least one term or pattern',
+    path: ['terms'],
+  });
+
+export const sourceSchema = z.strictObject({
+  id,
+  url: z.url(),
+  title: nonEmpty,
+  publisher: nonEmpty,
+  date: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be a date: YYYY-MM-DD, or YYYY-MM or YYYY when the day is not known'),
+  summary: localized.describe('One line on the case, in your own words'),
+});
+
+export const rulePackSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id,
+    name: nonEmpty,
+    version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9a-z.-]+)?$/i, 'must be a semantic version such as 1.2.0'),
+    publisher: nonEmpty,
+    updated: z.iso.date(),
+    sources: z.array(sourceSchema).min(1),
+    rules: z.array(ruleSchema).min(1),
+  })
+  .superRefine((pack, ctx) => {
+    const sourceIds = new Set(pack.sources.map((source) => source.id));
+    const seen = new Set<string>();
+    pack.rules.forEach((rule, index) => {
+      if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', message: `duplicate rule id "${rule.id}"`, path: ['rules', index, 'id'] });
+      seen.add(rule.id);
+      rule.sources.forEach((source, s) => {
+        if (!sourceIds.has(source)) {
+          ctx.addIssue({ code: 'custom', message: `unknown source "${source}" (not in the pack's sources)`, path: ['rules', index, 'sources', s] });
+        }
+      });
+    });
+  });
+
+export type RulePack = z.infer<typeof rulePackSchema>;
+export type Rule = z.infer<typeof ruleSchema>;
+export type TermGroup = z.infer<typeof termGroupSchema>;
