@@ -201,10 +201,15 @@ function collapsePass(buf: CodeBuffer): number {
     }
     const left = w > 0 ? charClass(codes[w - 1]!) : CharClass.Space;
     const right = q < length ? charClass(codes[q]!) : CharClass.Space;
+    // A lone Latin letter next to Chinese is part of an evasion word: "加 V 信", "V 信".
+    const loneLetterRight = right === CharClass.Letter && (q + 1 >= length || !isWordClass(charClass(codes[q + 1]!)));
+    const loneLetterLeft = left === CharClass.Letter && (w < 2 || !isWordClass(charClass(codes[w - 2]!)));
     const planted =
       q - r <= MAX_PLANTED_SEPARATOR &&
       ((left === CharClass.Han && right === CharClass.Han) ||
         (left === CharClass.Letter && right === CharClass.Letter && !hasSpace) ||
+        (left === CharClass.Han && loneLetterRight) ||
+        (loneLetterLeft && right === CharClass.Han) ||
         (q - r === 1 && joinSpace[r] === 1));
     if (!planted) {
       for (let k = r; k < q; k++) {
