@@ -50,6 +50,7 @@ export interface PackInfo {
 export interface CompiledRuleSet {
   packs: PackInfo[];
   rules: CompiledRule[];
+  ruleById: ReadonlyMap<string, CompiledRule>;
   automaton: Automaton;
   /** Meanings of each automaton key (one key can serve several rules). */
   keys: KeyMeaning[][];
@@ -145,6 +146,7 @@ export function compileRuleSet(packs: readonly RulePack[]): CompiledRuleSet {
       rules: pack.rules.length,
     })),
     rules,
+    ruleById: new Map(rules.map((rule) => [rule.id, rule])),
     automaton: new Automaton([...keyIndex.keys()]),
     keys,
     patterns,

@@ -58,19 +58,19 @@ export function scan(input: string | readonly Segment[], ruleSet: CompiledRuleSe
     signals.push({ length: normalized.text.length, rules });
   });
 
-  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  const kept = withoutContainedDuplicates(findings);
   const worst = worstWindow(signals, ruleSet.rules);
   const verdict = worst?.verdict ?? null;
   const counted = new Set(verdict ? [...verdict.lures, ...verdict.places, ...verdict.counters].map((i) => ruleSet.rules[i]!.id) : []);
   const decisive = worst
-    ? findings.filter((f) => !f.negated && f.segment >= worst.first && f.segment <= worst.last && counted.has(f.rule))
+    ? kept.filter((f) => !f.negated && f.segment >= worst.first && f.segment <= worst.last && counted.has(f.rule))
     : [];
   return {
     risk: verdict?.risk ?? 'none',
     score: verdict?.score ?? 0,
     category: verdict?.category ?? null,
     explanation: explain(verdict, ruleSet.rules),
-    findings,
+    findings: kept,
     decisive,
     window:
       worst && segments[worst.first] && segments[worst.last]
@@ -78,4 +78,19 @@ export function scan(input: string | readonly Segment[], ruleSet: CompiledRuleSe
         : null,
     scanned: { segments: segments.length, characters },
   };
+}
+
+/**
+ * Sorts findings by position and drops a finding that lies inside another of the same rule
+ * ("no experience" inside "no experience needed"): one highlight per place is enough.
+ */
+function withoutContainedDuplicates(findings: Finding[]): Finding[] {
+  findings.sort((a, b) => a.start - b.start || b.end - a.end);
+  const reach = new Map<string, number>();
+  return findings.filter((finding) => {
+    const key = `${finding.rule}:${finding.negated}`;
+    if ((reach.get(key) ?? -1) >= finding.end) return false;
+    reach.set(key, finding.end);
+    return true;
+  });
 }

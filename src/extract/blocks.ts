@@ -1,0 +1,25 @@
+/** Which elements start a new segment and which never show text: shared by every extractor. */
+
+/** Elements whose content is a block of its own: a paragraph, a list item, a cell, a heading. */
+export const BLOCK_ELEMENTS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hr', 'li', 'main', 'nav', 'ol', 'option', 'p', 'pre', 'section', 'summary', 'table', 'td', 'th',
+  'tr', 'ul', 'body', 'html', 'button', 'label', 'caption',
+]);
+
+/** Elements whose text is never shown to the reader. */
+export const HIDDEN_ELEMENTS = new Set([
+  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'svg', 'math',
+  'iframe', 'object', 'embed', 'canvas', 'audio', 'video', 'select', 'textarea',
+]);
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+
+/** True for attributes that hide an element: hidden, aria-hidden="true", inline display:none. */
+export function hidesElement(attributes: Record<string, string | undefined>): boolean {
+  if (attributes.hidden !== undefined) return true;
+  if (attributes['aria-hidden']?.toLowerCase() === 'true') return true;
+  if (attributes.type?.toLowerCase() === 'hidden') return true;
+  return HIDDEN_STYLE.test(attributes.style ?? '');
+}
