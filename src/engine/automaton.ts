@@ -1,7 +1,8 @@
 /**
  * Aho-Corasick automaton over UTF-16 code units: finds every occurrence of every term in one
- * pass over the text, however many terms there are. The root's transitions are a dense table
- * because most characters of a page start no term; deeper states use small maps.
+ * pass over the text, however many terms there are. For ASCII, the automaton is a full DFA (a
+ * dense table per state, fail links already followed), so an ASCII character costs one array
+ * read; other characters use the root's dense table or small per-state maps and fail links.
  */
 export class Automaton {
   private readonly rootNext = new Int32Array(0x10000);
@@ -12,6 +13,10 @@ export class Automaton {
   /** Nearest state on the fail chain that has an output (0 = none). */
   private dictionary: Int32Array = new Int32Array(1);
   private readonly lengths: number[] = [];
+  /** DFA transitions for ASCII: asciiNext[state * 128 + code]. */
+  private asciiNext: Uint16Array | Int32Array = new Uint16Array(0);
+  /** The state itself when it has an output, else its dictionary link (0 = nothing ends here). */
+  private firstHit: Int32Array = new Int32Array(0);
 
   constructor(patterns: readonly string[]) {
     patterns.forEach((pattern, id) => this.insert(pattern, id));
@@ -60,28 +65,43 @@ export class Automaton {
         queue.push(target);
       }
     }
+    this.firstHit = new Int32Array(count);
+    for (let state = 1; state < count; state++) this.firstHit[state] = this.output[state]! >= 0 ? state : this.dictionary[state]!;
+    // Breadth-first order guarantees a state's fail state already has its row.
+    const ascii = count < 0xffff ? new Uint16Array(count * 128) : new Int32Array(count * 128);
+    for (let code = 0; code < 128; code++) ascii[code] = this.rootNext[code]!;
+    for (const state of queue) {
+      const row = state * 128;
+      const failRow = this.fail[state]! * 128;
+      const next = this.next[state]!;
+      for (let code = 0; code < 128; code++) ascii[row + code] = next.get(code) ?? ascii[failRow + code]!;
+    }
+    this.asciiNext = ascii;
   }
 
-  /** Calls onMatch(patternId, start, end) for every occurrence, in order of end position. */
-  search(text: string, onMatch: (patternId: number, start: number, end: number) => void): void {
-    const { rootNext, next, fail, output, dictionary, lengths } = this;
+  /** Calls onMatch(patternId, start, end) for every occurrence in codes[0, length), in order of end position. */
+  search(codes: ArrayLike<number>, length: number, onMatch: (patternId: number, start: number, end: number) => void): void {
+    const { rootNext, asciiNext, next, fail, output, dictionary, lengths, firstHit } = this;
     let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      for (;;) {
-        if (state === 0) {
-          state = rootNext[code]!;
-          break;
+    for (let i = 0; i < length; i++) {
+      const code = codes[i]!;
+      if (code < 128) {
+        state = asciiNext[state * 128 + code]!;
+      } else {
+        for (;;) {
+          if (state === 0) {
+            state = rootNext[code]!;
+            break;
+          }
+          const target = next[state]!.get(code);
+          if (target !== undefined) {
+            state = target;
+            break;
+          }
+          state = fail[state]!;
         }
-        const target = next[state]!.get(code);
-        if (target !== undefined) {
-          state = target;
-          break;
-        }
-        state = fail[state]!;
       }
-      if (state === 0) continue;
-      let hit = output[state]! >= 0 ? state : dictionary[state]!;
+      let hit = firstHit[state]!;
       while (hit !== 0) {
         const id = output[hit]!;
         onMatch(id, i + 1 - lengths[id]!, i + 1);

@@ -5,7 +5,7 @@
  */
 import type { RulePack } from '../rules/schema';
 import { Automaton } from './automaton';
-import { CharClass, charClass } from './char-class';
+import { DIGIT, LETTER, charClass } from './char-class';
 import { normalizeTerm } from './normalize';
 import type { Category, Localized, Role, Source } from './types';
 
@@ -55,17 +55,19 @@ export interface CompiledRuleSet {
   /** Meanings of each automaton key (one key can serve several rules). */
   keys: KeyMeaning[][];
   patterns: CompiledPattern[];
-  /** Fuzzy-matchable single Latin words, by first letter. */
-  fuzzyByInitial: Map<string, FuzzyTerm[]>;
-  /** Per rule set: fuzzy results of words already seen (pages repeat their words). */
-  fuzzyCache: Map<string, FuzzyTerm[] | null>;
+  /** Fuzzy-matchable single Latin words, by the code of their first letter. */
+  fuzzyByInitial: Map<number, FuzzyTerm[]>;
+  /** Shortest fuzzy-matchable term length. */
+  minFuzzyLength: number;
+  /** Per rule set: fuzzy results of words already seen (pages repeat their words), by word hash. */
+  fuzzyCache: Map<number, { word: string; hits: readonly FuzzyTerm[] }>;
 }
 
 const MIN_FUZZY_LENGTH = 7;
 
 const isLatinWordChar = (code: number) => {
   const cls = charClass(code);
-  return cls === CharClass.Letter || cls === CharClass.Digit;
+  return cls === LETTER || cls === DIGIT;
 };
 
 export function compileRuleSet(packs: readonly RulePack[]): CompiledRuleSet {
@@ -77,7 +79,7 @@ export function compileRuleSet(packs: readonly RulePack[]): CompiledRuleSet {
   const keyIndex = new Map<string, number>();
   const keys: KeyMeaning[][] = [];
   const patterns: CompiledPattern[] = [];
-  const fuzzyByInitial = new Map<string, FuzzyTerm[]>();
+  const fuzzyByInitial = new Map<number, FuzzyTerm[]>();
 
   const addKey = (text: string, meaning: KeyMeaning) => {
     let index = keyIndex.get(text);
@@ -120,9 +122,9 @@ export function compileRuleSet(packs: readonly RulePack[]): CompiledRuleSet {
           boundedEnd: !prefix && isLatinWordChar(text.charCodeAt(text.length - 1)),
         });
         if (rule.fuzzy && !prefix && text.length >= MIN_FUZZY_LENGTH && /^[a-z]+$/.test(text)) {
-          const bucket = fuzzyByInitial.get(text[0]!) ?? [];
+          const bucket = fuzzyByInitial.get(text.charCodeAt(0)) ?? [];
           bucket.push({ rule: ruleIndex, term: text, canonical });
-          fuzzyByInitial.set(text[0]!, bucket);
+          fuzzyByInitial.set(text.charCodeAt(0), bucket);
         }
       }
     }
@@ -151,6 +153,7 @@ export function compileRuleSet(packs: readonly RulePack[]): CompiledRuleSet {
     keys,
     patterns,
     fuzzyByInitial,
+    minFuzzyLength: MIN_FUZZY_LENGTH,
     fuzzyCache: new Map(),
   };
 }

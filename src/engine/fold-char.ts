@@ -64,15 +64,33 @@ function computeFold(cp: number): string {
   return out;
 }
 
-const bmpCache: (string | undefined)[] = new Array(0x10000);
+/**
+ * Fast path for the BMP: the folded form as one UTF-16 unit, or NOT_SINGLE when it is empty or
+ * longer (then see bmpStrings). 0 means not computed yet. A typed array keeps the hot loop at one
+ * read per character.
+ */
+const NOT_SINGLE = 0xffff;
+const bmpSingle = new Uint16Array(0x10000);
+const bmpStrings = new Map<number, string>();
 const astralCache = new Map<number, string>();
+
+/** The folded BMP unit as a single code unit, or -1 when it folds to nothing or to several units. */
+export function foldBmpUnit(unit: number): number {
+  let single = bmpSingle[unit]!;
+  if (single === 0) {
+    const folded = computeFold(unit);
+    single = folded.length === 1 && folded.charCodeAt(0) !== NOT_SINGLE && folded.charCodeAt(0) !== 0 ? folded.charCodeAt(0) : NOT_SINGLE;
+    if (single === NOT_SINGLE) bmpStrings.set(unit, folded);
+    bmpSingle[unit] = single;
+  }
+  return single === NOT_SINGLE ? -1 : single;
+}
 
 /** The folded form of one code point (possibly empty, possibly several characters). */
 export function foldCodePoint(cp: number): string {
   if (cp < 0x10000) {
-    let folded = bmpCache[cp];
-    if (folded === undefined) bmpCache[cp] = folded = computeFold(cp);
-    return folded;
+    const single = foldBmpUnit(cp);
+    return single >= 0 ? String.fromCharCode(single) : bmpStrings.get(cp)!;
   }
   let folded = astralCache.get(cp);
   if (folded === undefined) astralCache.set(cp, (folded = computeFold(cp)));

@@ -6,8 +6,9 @@
  *    term, verified and scored by fuse.js, with results cached per distinct word.
  */
 import Fuse from 'fuse.js';
-import { isWordChar } from './char-class';
+import { DIGIT, LETTER } from './char-class';
 import type { CompiledRuleSet, FuzzyTerm } from './compile';
+import { type NormalizedView, sliceOf } from './normalize';
 
 export interface RawMatch {
   rule: number;
@@ -26,28 +27,34 @@ const MAX_FUZZY_LENGTH_DIFFERENCE = 2;
 const FUZZY_CACHE_LIMIT = 50_000;
 const FUSE_OPTIONS = { threshold: FUZZY_THRESHOLD, ignoreLocation: true, isCaseSensitive: true, includeScore: true } as const;
 
-export function findMatches(text: string, ruleSet: CompiledRuleSet): RawMatch[] {
+export function findMatches(normalized: NormalizedView, ruleSet: CompiledRuleSet): RawMatch[] {
+  const { codes, length, classes } = normalized;
+  // Latin letters and digits make words; the normalizer already classified every character.
+  const isWordAt = (i: number) => classes[i] === LETTER || classes[i] === DIGIT;
   const matches: RawMatch[] = [];
-  const seenPattern = new Set<string>();
-  const patternWindowEnd = new Map<number, number>();
+  // Created on the first pattern anchor: most segments have none.
+  let seenPattern: Set<string> | undefined;
+  let patternWindowEnd: Map<number, number> | undefined;
 
-  ruleSet.automaton.search(text, (keyId, start, end) => {
+  ruleSet.automaton.search(codes, length, (keyId, start, end) => {
     for (const meaning of ruleSet.keys[keyId]!) {
       if (meaning.kind === 'term') {
-        if (meaning.boundedStart && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
-        if (meaning.boundedEnd && end < text.length && isWordChar(text.charCodeAt(end))) continue;
+        if (meaning.boundedStart && start > 0 && isWordAt(start - 1)) continue;
+        if (meaning.boundedEnd && end < length && isWordAt(end)) continue;
         let stop = end;
-        if (meaning.prefix) while (stop < text.length && isWordChar(text.charCodeAt(stop))) stop++;
+        if (meaning.prefix) while (stop < length && isWordAt(stop)) stop++;
         matches.push({ rule: meaning.rule, start, end: stop, canonical: meaning.canonical, similarity: 1 });
         continue;
       }
+      seenPattern ??= new Set();
+      patternWindowEnd ??= new Map();
       // Anchors close together share one window: skip an anchor inside the last window tried.
       if (end <= (patternWindowEnd.get(meaning.pattern) ?? -1) - PATTERN_REACH / 2) continue;
       const from = Math.max(0, start - PATTERN_REACH);
-      const to = Math.min(text.length, end + PATTERN_REACH);
+      const to = Math.min(length, end + PATTERN_REACH);
       patternWindowEnd.set(meaning.pattern, to);
       const pattern = ruleSet.patterns[meaning.pattern]!;
-      const window = text.slice(from, to);
+      const window = sliceOf(normalized, from, to);
       pattern.regex.lastIndex = 0;
       for (let m = pattern.regex.exec(window); m; m = pattern.regex.exec(window)) {
         if (m[0].length === 0) {
@@ -62,21 +69,24 @@ export function findMatches(text: string, ruleSet: CompiledRuleSet): RawMatch[] 
     }
   });
 
-  if (ruleSet.fuzzyByInitial.size > 0) findFuzzyMatches(text, ruleSet, matches);
+  if (ruleSet.fuzzyByInitial.size > 0) findFuzzyMatches(normalized, ruleSet, matches);
   return matches;
 }
 
-function findFuzzyMatches(text: string, ruleSet: CompiledRuleSet, matches: RawMatch[]): void {
+function findFuzzyMatches(normalized: NormalizedView, ruleSet: CompiledRuleSet, matches: RawMatch[]): void {
+  const { codes, length, classes } = normalized;
+  const { fuzzyByInitial, minFuzzyLength } = ruleSet;
   let i = 0;
-  while (i < text.length) {
-    if (!isWordChar(text.charCodeAt(i))) {
+  while (i < length) {
+    if (classes[i] !== LETTER && classes[i] !== DIGIT) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
-    if (j - i >= 5 && j - i <= 32) {
-      for (const hit of fuzzyHits(text.slice(i, j), ruleSet)) {
+    while (j < length && (classes[j] === LETTER || classes[j] === DIGIT)) j++;
+    // Only words long enough for a fuzzy term and sharing its initial are worth a look.
+    if (j - i >= minFuzzyLength - MAX_FUZZY_LENGTH_DIFFERENCE && j - i <= 32 && fuzzyByInitial.has(codes[i]!)) {
+      for (const hit of fuzzyHits(normalized, i, j, ruleSet)) {
         matches.push({ rule: hit.rule, start: i, end: j, canonical: hit.canonical, similarity: hit.similarity });
       }
     }
@@ -88,11 +98,26 @@ interface FuzzyHit extends FuzzyTerm {
   similarity: number;
 }
 
-function fuzzyHits(word: string, ruleSet: CompiledRuleSet): FuzzyHit[] {
-  const cached = ruleSet.fuzzyCache.get(word);
-  if (cached !== undefined) return (cached as FuzzyHit[] | null) ?? [];
+/** FNV-1a over the word's code units: the cache key, so a word seen before costs no string. */
+function hashOf(codes: Uint16Array, from: number, to: number): number {
+  let hash = 0x811c9dc5;
+  for (let k = from; k < to; k++) hash = Math.imul(hash ^ codes[k]!, 0x01000193);
+  return hash >>> 0;
+}
+
+function sameWord(word: string, codes: Uint16Array, from: number, to: number): boolean {
+  if (word.length !== to - from) return false;
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== codes[from + k]) return false;
+  return true;
+}
+
+function fuzzyHits(normalized: NormalizedView, from: number, to: number, ruleSet: CompiledRuleSet): readonly FuzzyHit[] {
+  const key = hashOf(normalized.codes, from, to);
+  const cached = ruleSet.fuzzyCache.get(key);
+  if (cached && sameWord(cached.word, normalized.codes, from, to)) return cached.hits as FuzzyHit[];
+  const word = sliceOf(normalized, from, to);
   const hits: FuzzyHit[] = [];
-  for (const candidate of ruleSet.fuzzyByInitial.get(word[0]!) ?? []) {
+  for (const candidate of ruleSet.fuzzyByInitial.get(word.charCodeAt(0)) ?? []) {
     // Exact matches were already found by the automaton.
     if (candidate.term === word || Math.abs(candidate.term.length - word.length) > MAX_FUZZY_LENGTH_DIFFERENCE) continue;
     if (!sharesEnoughBigrams(candidate.term, word)) continue;
@@ -100,7 +125,7 @@ function fuzzyHits(word: string, ruleSet: CompiledRuleSet): FuzzyHit[] {
     if (result.isMatch && result.score <= FUZZY_THRESHOLD) hits.push({ ...candidate, similarity: round(1 - result.score) });
   }
   if (ruleSet.fuzzyCache.size >= FUZZY_CACHE_LIMIT) ruleSet.fuzzyCache.clear();
-  ruleSet.fuzzyCache.set(word, hits.length > 0 ? hits : null);
+  ruleSet.fuzzyCache.set(key, { word, hits });
   return hits;
 }
 

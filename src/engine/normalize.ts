@@ -11,8 +11,24 @@
  * Evasion *words* (V信 for WeChat, 菠菜 for 博彩, pinyin) are not rewritten here: they are listed
  * as variants in the rule pack, so the popup can show which spelling was used.
  */
-import { CharClass, charClass } from './char-class';
-import { foldCodePoint } from './fold-char';
+import * as chars from './char-class';
+import * as fold from './fold-char';
+
+// Local bindings: the hot loops below call these per character.
+const { charClass, LETTER, DIGIT, HAN, SPACE, WEAK } = chars;
+const { foldBmpUnit, foldCodePoint } = fold;
+
+/**
+ * A normalized segment in the normalizer's scratch buffers (valid until the next call): the
+ * scanner reads the code units directly and builds strings only for the short pieces it needs.
+ */
+export interface NormalizedView {
+  codes: Uint16Array;
+  length: number;
+  start: Int32Array;
+  end: Int32Array;
+  classes: Uint8Array;
+}
 
 export interface NormalizedText {
   text: string;
@@ -20,56 +36,85 @@ export interface NormalizedText {
   start: Int32Array;
   /** For each normalized character, the index just past the last original unit it came from. */
   end: Int32Array;
+  /** For each normalized character, its character class (see char-class.ts). */
+  classes: Uint8Array;
 }
 
-class CodeBuffer {
-  codes: Uint16Array;
-  start: Int32Array;
-  end: Int32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.codes = new Uint16Array(capacity);
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-  }
-  push(code: number, start: number, end: number): void {
-    if (this.length === this.codes.length) this.grow();
-    const i = this.length++;
-    this.codes[i] = code;
-    this.start[i] = start;
-    this.end[i] = end;
-  }
-  private grow(): void {
-    const size = this.codes.length * 2 + 16;
-    const codes = new Uint16Array(size);
-    codes.set(this.codes);
-    const start = new Int32Array(size);
-    start.set(this.start);
-    const end = new Int32Array(size);
-    end.set(this.end);
-    this.codes = codes;
-    this.start = start;
-    this.end = end;
-  }
+/** 1 for the ASCII characters leetspeak uses for letters: 0 1 3 4 5 7 @ $ !. */
+const LEET_CHAR = new Uint8Array(128);
+for (const ch of '013457@$!') LEET_CHAR[ch.charCodeAt(0)] = 1;
+const isLatinLetter = (c: number) => c >= 97 && c <= 122;
+
+/**
+ * Scratch buffers reused by every call (the engine is synchronous, so one set is enough): the
+ * per-segment work then allocates only the result.
+ */
+let capacity = 0;
+let codes = new Uint16Array(0);
+let starts = new Int32Array(0);
+let ends = new Int32Array(0);
+let classes = new Uint8Array(0);
+let joinSpace = new Uint8Array(0);
+
+function ensureCapacity(size: number): void {
+  if (size <= capacity) return;
+  const next = Math.max(size, capacity * 2, 1024);
+  const grown = { codes: new Uint16Array(next), starts: new Int32Array(next), ends: new Int32Array(next) };
+  grown.codes.set(codes);
+  grown.starts.set(starts);
+  grown.ends.set(ends);
+  ({ codes, starts, ends } = grown);
+  const grownClasses = new Uint8Array(next);
+  grownClasses.set(classes);
+  classes = grownClasses;
+  joinSpace = new Uint8Array(next);
+  capacity = next;
 }
 
-function foldPass(input: string): CodeBuffer {
-  const out = new CodeBuffer(input.length + 16);
+/** Set by the fold pass when a leet character touches a Latin letter, so pass 2 has work. */
+let leetCandidate = false;
+
+/** Pass 1: fold every code point and classify the result; returns the number of units written. */
+function foldPass(input: string): number {
+  ensureCapacity(input.length + 16);
+  let n = 0;
+  let previous = 0;
+  leetCandidate = false;
   for (let i = 0; i < input.length; ) {
     const unit = input.charCodeAt(i);
-    if (unit < 0x80) {
-      // ASCII fast path: only upper case needs folding.
-      out.push(unit >= 65 && unit <= 90 ? unit + 32 : unit, i, i + 1);
-      i++;
-      continue;
+    if (unit < 0xd800 || unit > 0xdfff) {
+      // ASCII needs only lower-casing; most other BMP characters fold to one unit.
+      const single = unit < 0x80 ? (unit >= 65 && unit <= 90 ? unit + 32 : unit) : foldBmpUnit(unit);
+      if (single >= 0) {
+        if (n >= capacity) ensureCapacity(n + 16);
+        codes[n] = single;
+        classes[n] = charClass(single);
+        if (!leetCandidate && single < 0x80 && ((LEET_CHAR[single] === 1 && isLatinLetter(previous)) || (isLatinLetter(single) && LEET_CHAR[previous] === 1))) {
+          leetCandidate = true;
+        }
+        previous = single;
+        starts[n] = i;
+        ends[n] = i + 1;
+        n++;
+        i++;
+        continue;
+      }
     }
     const cp = input.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const folded = foldCodePoint(cp);
-    for (let k = 0; k < folded.length; k++) out.push(folded.charCodeAt(k), i, i + width);
+    ensureCapacity(n + folded.length + 16);
+    previous = 0;
+    for (let k = 0; k < folded.length; k++) {
+      codes[n] = folded.charCodeAt(k);
+      classes[n] = charClass(codes[n]!);
+      starts[n] = i;
+      ends[n] = i + width;
+      n++;
+    }
     i += width;
   }
-  return out;
+  return n;
 }
 
 const LEET_LETTER: Record<number, number> = {
@@ -83,12 +128,11 @@ const LEET_LETTER: Record<number, number> = {
   36: 115, // $ -> s
   33: 105, // ! -> i
 };
-const isLatinLetter = (c: number) => c >= 97 && c <= 122;
 const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 const isLeetToken = (c: number) => isLatinLetter(c) || isAsciiDigit(c) || c === 64 || c === 36 || c === 33;
 
 /** Undo leetspeak in one token [from, to) of ASCII letters, digits and @ $ !. */
-function decodeLeetToken(codes: Uint16Array, from: number, to: number): void {
+function decodeLeetToken(from: number, to: number): void {
   let letters = 0;
   let digits = 0;
   for (let i = from; i < to; i++) {
@@ -98,7 +142,12 @@ function decodeLeetToken(codes: Uint16Array, from: number, to: number): void {
   if (letters === 0) return;
   // A number written with letter O for zero ($35OO): digits first, then only o's.
   if (digits > 0 && isAsciiDigit(codes[from]!) && letters === countOf(codes, from, to, 111)) {
-    for (let i = from; i < to; i++) if (codes[i] === 111) codes[i] = 48;
+    for (let i = from; i < to; i++) {
+      if (codes[i] === 111) {
+        codes[i] = 48;
+        classes[i] = DIGIT;
+      }
+    }
     return;
   }
   for (let i = from; i < to; i++) {
@@ -109,14 +158,20 @@ function decodeLeetToken(codes: Uint16Array, from: number, to: number): void {
     const nextLetter = i + 1 < to && isLatinLetter(codes[i + 1]!);
     if (!isAsciiDigit(c)) {
       // @ $ ! stand for letters only inside a word: keep "@handle", "$300", "hiring!".
-      if (prevLetter && nextLetter) codes[i] = letter;
+      if (prevLetter && nextLetter) {
+        codes[i] = letter;
+        classes[i] = LETTER;
+      }
       continue;
     }
     // A digit is a letter only when it stands alone among letters: "usd3500", "3w", "24h" stay numbers.
     const prevDigit = i > from && isAsciiDigit(codes[i - 1]!);
     const nextDigit = i + 1 < to && isAsciiDigit(codes[i + 1]!);
     if (prevDigit || nextDigit || !(prevLetter || nextLetter)) continue;
-    if (letters >= 2 || (prevLetter && to - from === 2)) codes[i] = letter;
+    if (letters >= 2 || (prevLetter && to - from === 2)) {
+      codes[i] = letter;
+      classes[i] = LETTER;
+    }
   }
 }
 
@@ -126,8 +181,7 @@ function countOf(codes: Uint16Array, from: number, to: number, code: number): nu
   return n;
 }
 
-function leetPass(buf: CodeBuffer): void {
-  const { codes, length } = buf;
+function leetPass(length: number): void {
   let i = 0;
   while (i < length) {
     if (!isLeetToken(codes[i]!)) {
@@ -139,86 +193,87 @@ function leetPass(buf: CodeBuffer): void {
     // A leading @ or $ is a handle or a currency sign, not part of the word.
     let from = i;
     while (from < j && (codes[from] === 64 || codes[from] === 36)) from++;
-    if (j - from >= 2) decodeLeetToken(codes, from, j);
+    if (j - from >= 2) decodeLeetToken(from, j);
     i = j;
   }
 }
 
 const MAX_PLANTED_SEPARATOR = 8;
 
-const isWordClass = (cls: CharClass) => cls === CharClass.Letter || cls === CharClass.Digit || cls === CharClass.Han;
+const isWordClass = (cls: number) => cls === LETTER || cls === DIGIT || cls === HAN;
 
-/** Marks single characters spelled out with spaces ("m y a w a d d y", "3 0 0", "加 V 信") for joining. */
-function spelledOutSpaces(codes: Uint16Array, length: number): Uint8Array {
-  const join = new Uint8Array(length);
-  const single = (i: number) => {
-    if (!isWordClass(charClass(codes[i]!))) return false;
-    const before = i === 0 ? CharClass.Space : charClass(codes[i - 1]!);
-    const after = i + 1 >= length ? CharClass.Space : charClass(codes[i + 1]!);
-    return !isWordClass(before) && !isWordClass(after);
-  };
-  let i = 0;
-  while (i < length) {
-    if (!single(i)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    let count = 1;
-    while (j + 2 < length && codes[j + 1] === 32 && single(j + 2)) {
-      j += 2;
-      count++;
-    }
-    if (count >= 3) for (let k = i + 1; k < j; k += 2) join[k] = 1;
-    i = j + 1;
+const isWordAt = (i: number, length: number) => i >= 0 && i < length && isWordClass(classes[i]!);
+/** A word character standing alone between non-word characters. */
+const isSingleAt = (i: number, length: number) => isWordAt(i, length) && !isWordAt(i - 1, length) && !isWordAt(i + 1, length);
+
+/**
+ * Marks the spaces of single characters spelled out with spaces ("m y a w a d d y", "3 0 0") for
+ * joining; returns false, quickly, when there are none (the usual case).
+ */
+function markSpelledOut(length: number): boolean {
+  let found = false;
+  for (let i = 1; i + 1 < length; i++) {
+    if (codes[i] !== 32 || !isSingleAt(i - 1, length) || !isSingleAt(i + 1, length)) continue;
+    // A run of at least three singles: "a b c" (two spaces in a row of singles).
+    const before = codes[i - 2] === 32 && isSingleAt(i - 3, length);
+    const after = codes[i + 2] === 32 && isSingleAt(i + 3, length);
+    if (!before && !after) continue;
+    if (!found) joinSpace.fill(0, 0, length);
+    found = true;
+    joinSpace[i] = 1;
   }
-  return join;
+  return found;
 }
 
-function collapsePass(buf: CodeBuffer): number {
-  const { codes, start, end, length } = buf;
-  const joinSpace = spelledOutSpaces(codes, length);
+/** Pass 3: drop separators planted inside words, fold white space; returns the new length. */
+function collapsePass(length: number): number {
+  const spelledOut = markSpelledOut(length);
   let w = 0;
   let r = 0;
   while (r < length) {
-    const cls = charClass(codes[r]!);
-    if (cls !== CharClass.Space && cls !== CharClass.Weak) {
-      codes[w] = codes[r]!;
-      start[w] = start[r]!;
-      end[w] = end[r]!;
+    const cls = classes[r]!;
+    if (cls !== SPACE && cls !== WEAK) {
+      // Nothing dropped yet means nothing to move.
+      if (w !== r) {
+        codes[w] = codes[r]!;
+        starts[w] = starts[r]!;
+        ends[w] = ends[r]!;
+        classes[w] = cls;
+      }
       w++;
       r++;
       continue;
     }
     // A run of separators [r, q): decide whether it was planted inside a word.
     let q = r;
-    let hasSpace = false;
+    let runHasSpace = false;
     while (q < length) {
-      const c = charClass(codes[q]!);
-      if (c === CharClass.Space) hasSpace = true;
-      else if (c !== CharClass.Weak) break;
+      const c = classes[q]!;
+      if (c === SPACE) runHasSpace = true;
+      else if (c !== WEAK) break;
       q++;
     }
-    const left = w > 0 ? charClass(codes[w - 1]!) : CharClass.Space;
-    const right = q < length ? charClass(codes[q]!) : CharClass.Space;
+    const left = w > 0 ? classes[w - 1]! : SPACE;
+    const right = q < length ? classes[q]! : SPACE;
     // A lone Latin letter next to Chinese is part of an evasion word: "加 V 信", "V 信".
-    const loneLetterRight = right === CharClass.Letter && (q + 1 >= length || !isWordClass(charClass(codes[q + 1]!)));
-    const loneLetterLeft = left === CharClass.Letter && (w < 2 || !isWordClass(charClass(codes[w - 2]!)));
+    const loneLetterRight = right === LETTER && (q + 1 >= length || !isWordClass(classes[q + 1]!));
+    const loneLetterLeft = left === LETTER && (w < 2 || !isWordClass(classes[w - 2]!));
     const planted =
       q - r <= MAX_PLANTED_SEPARATOR &&
-      ((left === CharClass.Han && right === CharClass.Han) ||
-        (left === CharClass.Letter && right === CharClass.Letter && !hasSpace) ||
-        (left === CharClass.Han && loneLetterRight) ||
-        (loneLetterLeft && right === CharClass.Han) ||
-        (q - r === 1 && joinSpace[r] === 1));
+      ((left === HAN && right === HAN) ||
+        (left === LETTER && right === LETTER && !runHasSpace) ||
+        (left === HAN && loneLetterRight) ||
+        (loneLetterLeft && right === HAN) ||
+        (spelledOut && q - r === 1 && joinSpace[r] === 1));
     if (!planted) {
       for (let k = r; k < q; k++) {
-        const isSpace = charClass(codes[k]!) === CharClass.Space;
+        const isSpace = classes[k] === SPACE;
         // Keep meaningful symbols ($ % / +) but fold each white-space run into one space.
         if (isSpace && w > 0 && codes[w - 1] === 32) continue;
         codes[w] = isSpace ? 32 : codes[k]!;
-        start[w] = start[k]!;
-        end[w] = end[k]!;
+        starts[w] = starts[k]!;
+        ends[w] = ends[k]!;
+        classes[w] = classes[k]!;
         w++;
       }
     }
@@ -227,17 +282,37 @@ function collapsePass(buf: CodeBuffer): number {
   return w;
 }
 
+/** The normalized text between two offsets of a view. */
+export function sliceOf(view: NormalizedView, from: number, to: number): string {
+  // Short pieces are cheaper to build directly than through TextDecoder.
+  if (to - from <= 2048) return String.fromCharCode.apply(null, view.codes.subarray(from, to) as unknown as number[]);
+  return utf16.decode(view.codes.subarray(from, to));
+}
 const utf16 = new TextDecoder('utf-16le');
 
+/**
+ * Normalizes into the shared scratch buffers, for the scanner: the arrays are the buffers
+ * themselves (read only below length) and the next call overwrites them. This saves building a
+ * string and four arrays per segment, which matters on large pages.
+ */
+const view: NormalizedView = { codes, length: 0, start: starts, end: ends, classes };
+
+export function normalizeTransient(input: string): NormalizedView {
+  const folded = foldPass(input);
+  if (leetCandidate) leetPass(folded);
+  view.length = collapsePass(folded);
+  // The buffers may have grown: point the view at the current ones.
+  view.codes = codes;
+  view.start = starts;
+  view.end = ends;
+  view.classes = classes;
+  return view;
+}
+
 export function normalize(input: string): NormalizedText {
-  const buf = foldPass(input);
-  leetPass(buf);
-  const length = collapsePass(buf);
-  return {
-    text: utf16.decode(buf.codes.subarray(0, length)),
-    start: buf.start.subarray(0, length),
-    end: buf.end.subarray(0, length),
-  };
+  const view = normalizeTransient(input);
+  const { length } = view;
+  return { text: sliceOf(view, 0, length), start: starts.slice(0, length), end: ends.slice(0, length), classes: classes.slice(0, length) };
 }
 
 /** Normalizes a rule term exactly as page text is normalized, so the two always agree. */

@@ -7,7 +7,7 @@ import type { CompiledRuleSet } from './compile';
 import { explain } from './explain';
 import { findMatches } from './match';
 import { isNegated } from './negation';
-import { normalize } from './normalize';
+import { normalizeTransient } from './normalize';
 import { type SegmentSignals, worstWindow } from './score';
 import type { Finding, ScanResult, Segment } from './types';
 
@@ -28,19 +28,26 @@ export function scan(input: string | readonly Segment[], ruleSet: CompiledRuleSe
   const signals: SegmentSignals[] = [];
   let characters = 0;
 
+  const none: ReadonlySet<number> = new Set();
   segments.forEach((segment, segmentIndex) => {
     characters += segment.text.length;
-    const normalized = normalize(segment.text);
+    const normalized = normalizeTransient(segment.text);
+    const matches = findMatches(normalized, ruleSet);
+    if (matches.length === 0) {
+      // Most segments of a page match nothing: keep them cheap.
+      signals.push({ length: normalized.length, rules: none });
+      return;
+    }
     const rules = new Set<number>();
     const seen = new Set<string>();
-    for (const match of findMatches(normalized.text, ruleSet)) {
+    for (const match of matches) {
       const rule = ruleSet.rules[match.rule]!;
       const localStart = normalized.start[match.start]!;
       const localEnd = normalized.end[match.end - 1]!;
       const key = `${match.rule}:${localStart}:${localEnd}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const negated = rule.negatable && isNegated(normalized.text, match.start);
+      const negated = rule.negatable && isNegated(normalized, match.start);
       if (!negated) rules.add(match.rule);
       findings.push({
         rule: rule.id,
@@ -55,7 +62,7 @@ export function scan(input: string | readonly Segment[], ruleSet: CompiledRuleSe
         segment: segmentIndex,
       });
     }
-    signals.push({ length: normalized.text.length, rules });
+    signals.push({ length: normalized.length, rules });
   });
 
   const kept = withoutContainedDuplicates(findings);
