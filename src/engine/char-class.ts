@@ -16,7 +16,8 @@ export const CLAUSE = 5;
 /** Everything else (symbols, emoji, dashes, dots): what fraudsters put inside words. */
 export const WEAK = 6;
 
-const table = new Uint8Array(0x10000);
+/** Exported for hot loops, which read it directly (0 = not yet classified: call charClass). */
+export const classTable = new Uint8Array(0x10000);
 const HAN_PATTERN = /\p{Script=Han}/u;
 const LETTER_PATTERN = /\p{L}/u;
 const DIGIT_PATTERN = /\p{Nd}/u;
@@ -38,10 +39,10 @@ function classify(code: number): CharClass {
 }
 
 export function charClass(code: number): CharClass {
-  let cls = table[code]! as CharClass;
+  let cls = classTable[code]! as CharClass;
   if (cls === UNKNOWN) {
     cls = classify(code);
-    table[code] = cls;
+    classTable[code] = cls;
   }
   return cls;
 }
@@ -51,3 +52,6 @@ export function isWordChar(code: number): boolean {
   const cls = charClass(code);
   return cls === LETTER || cls === DIGIT;
 }
+
+// ASCII is classified up front so the normalizer's ASCII path can read the table directly.
+for (let code = 0; code < 0x80; code++) charClass(code);

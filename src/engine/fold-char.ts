@@ -69,8 +69,9 @@ function computeFold(cp: number): string {
  * longer (then see bmpStrings). 0 means not computed yet. A typed array keeps the hot loop at one
  * read per character.
  */
-const NOT_SINGLE = 0xffff;
-const bmpSingle = new Uint16Array(0x10000);
+export const NOT_SINGLE = 0xffff;
+/** Exported for the normalizer's hot loop, which reads it directly (0 = call foldBmpUnit). */
+export const bmpSingle = new Uint16Array(0x10000);
 const bmpStrings = new Map<number, string>();
 const astralCache = new Map<number, string>();
 

@@ -28,15 +28,14 @@ const FUZZY_CACHE_LIMIT = 50_000;
 const FUSE_OPTIONS = { threshold: FUZZY_THRESHOLD, ignoreLocation: true, isCaseSensitive: true, includeScore: true } as const;
 
 export function findMatches(normalized: NormalizedView, ruleSet: CompiledRuleSet): RawMatch[] {
-  const { codes, length, classes } = normalized;
+  const { length, classes } = normalized;
   // Latin letters and digits make words; the normalizer already classified every character.
   const isWordAt = (i: number) => classes[i] === LETTER || classes[i] === DIGIT;
   const matches: RawMatch[] = [];
-  // Created on the first pattern anchor: most segments have none.
-  let seenPattern: Set<string> | undefined;
-  let patternWindowEnd: Map<number, number> | undefined;
+  // Anchor hits per pattern (start, end pairs); created on the first one: most segments have none.
+  let anchored: Map<number, number[]> | undefined;
 
-  ruleSet.automaton.search(codes, length, (keyId, start, end) => {
+  ruleSet.automaton.search(normalized.codes, length, (keyId, start, end) => {
     for (const meaning of ruleSet.keys[keyId]!) {
       if (meaning.kind === 'term') {
         if (meaning.boundedStart && start > 0 && isWordAt(start - 1)) continue;
@@ -46,47 +45,77 @@ export function findMatches(normalized: NormalizedView, ruleSet: CompiledRuleSet
         matches.push({ rule: meaning.rule, start, end: stop, canonical: meaning.canonical, similarity: 1 });
         continue;
       }
-      seenPattern ??= new Set();
-      patternWindowEnd ??= new Map();
-      // Anchors close together share one window: skip an anchor inside the last window tried.
-      if (end <= (patternWindowEnd.get(meaning.pattern) ?? -1) - PATTERN_REACH / 2) continue;
-      const from = Math.max(0, start - PATTERN_REACH);
-      const to = Math.min(length, end + PATTERN_REACH);
-      patternWindowEnd.set(meaning.pattern, to);
-      const pattern = ruleSet.patterns[meaning.pattern]!;
-      const window = sliceOf(normalized, from, to);
+      anchored ??= new Map();
+      const hits = anchored.get(meaning.pattern);
+      if (hits) hits.push(start, end);
+      else anchored.set(meaning.pattern, [start, end]);
+    }
+  });
+
+  if (anchored) findPatternMatches(normalized, ruleSet, anchored, matches);
+  if (ruleSet.fuzzyByInitial.size > 0) findFuzzyMatches(normalized, ruleSet, matches);
+  return matches;
+}
+
+/** Segments up to this length are searched whole by an anchored pattern; longer ones around each anchor. */
+const WHOLE_SEGMENT = 2000;
+
+/**
+ * Runs each pattern that had an anchor hit. Every match of a pattern contains one of its
+ * anchors (that is what anchors are), so a short segment is searched once, whole; in a long one
+ * only windows around the anchors are, merged where they overlap.
+ */
+function findPatternMatches(normalized: NormalizedView, ruleSet: CompiledRuleSet, anchored: Map<number, number[]>, matches: RawMatch[]): void {
+  const { length } = normalized;
+  let whole: string | undefined;
+  for (const [patternIndex, hits] of anchored) {
+    const pattern = ruleSet.patterns[patternIndex]!;
+    const windows: [number, number][] = [];
+    if (length <= WHOLE_SEGMENT) {
+      windows.push([0, length]);
+    } else {
+      for (let k = 0; k < hits.length; k += 2) {
+        const from = Math.max(0, hits[k]! - PATTERN_REACH);
+        const to = Math.min(length, hits[k + 1]! + PATTERN_REACH);
+        const last = windows[windows.length - 1];
+        if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+        else windows.push([from, to]);
+      }
+    }
+    for (const [from, to] of windows) {
+      const text = from === 0 && to === length ? (whole ??= sliceOf(normalized, 0, length)) : sliceOf(normalized, from, to);
       pattern.regex.lastIndex = 0;
-      for (let m = pattern.regex.exec(window); m; m = pattern.regex.exec(window)) {
+      for (let m = pattern.regex.exec(text); m; m = pattern.regex.exec(text)) {
         if (m[0].length === 0) {
           pattern.regex.lastIndex++;
           continue;
         }
-        const key = `${meaning.pattern}:${from + m.index}`;
-        if (seenPattern.has(key)) continue;
-        seenPattern.add(key);
         matches.push({ rule: pattern.rule, start: from + m.index, end: from + m.index + m[0].length, canonical: pattern.canonical, similarity: 1 });
       }
     }
-  });
-
-  if (ruleSet.fuzzyByInitial.size > 0) findFuzzyMatches(normalized, ruleSet, matches);
-  return matches;
+  }
 }
 
 function findFuzzyMatches(normalized: NormalizedView, ruleSet: CompiledRuleSet, matches: RawMatch[]): void {
   const { codes, length, classes } = normalized;
   const { fuzzyByInitial, minFuzzyLength } = ruleSet;
+  const shortest = minFuzzyLength - MAX_FUZZY_LENGTH_DIFFERENCE;
   let i = 0;
   while (i < length) {
     if (classes[i] !== LETTER && classes[i] !== DIGIT) {
       i++;
       continue;
     }
-    let j = i + 1;
-    while (j < length && (classes[j] === LETTER || classes[j] === DIGIT)) j++;
-    // Only words long enough for a fuzzy term and sharing its initial are worth a look.
-    if (j - i >= minFuzzyLength - MAX_FUZZY_LENGTH_DIFFERENCE && j - i <= 32 && fuzzyByInitial.has(codes[i]!)) {
-      for (const hit of fuzzyHits(normalized, i, j, ruleSet)) {
+    // Only words sharing an initial with a fuzzy term and long enough are worth a look.
+    const candidate = fuzzyByInitial.has(codes[i]!);
+    let hash = 0x811c9dc5;
+    let j = i;
+    while (j < length && (classes[j] === LETTER || classes[j] === DIGIT)) {
+      if (candidate) hash = Math.imul(hash ^ codes[j]!, 0x01000193);
+      j++;
+    }
+    if (candidate && j - i >= shortest && j - i <= 32) {
+      for (const hit of fuzzyHits(normalized, i, j, hash >>> 0, ruleSet)) {
         matches.push({ rule: hit.rule, start: i, end: j, canonical: hit.canonical, similarity: hit.similarity });
       }
     }
@@ -98,21 +127,14 @@ interface FuzzyHit extends FuzzyTerm {
   similarity: number;
 }
 
-/** FNV-1a over the word's code units: the cache key, so a word seen before costs no string. */
-function hashOf(codes: Uint16Array, from: number, to: number): number {
-  let hash = 0x811c9dc5;
-  for (let k = from; k < to; k++) hash = Math.imul(hash ^ codes[k]!, 0x01000193);
-  return hash >>> 0;
-}
-
 function sameWord(word: string, codes: Uint16Array, from: number, to: number): boolean {
   if (word.length !== to - from) return false;
   for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== codes[from + k]) return false;
   return true;
 }
 
-function fuzzyHits(normalized: NormalizedView, from: number, to: number, ruleSet: CompiledRuleSet): readonly FuzzyHit[] {
-  const key = hashOf(normalized.codes, from, to);
+/** Fuzzy hits of the word [from, to); key is its FNV-1a hash, so a word seen before costs no string. */
+function fuzzyHits(normalized: NormalizedView, from: number, to: number, key: number, ruleSet: CompiledRuleSet): readonly FuzzyHit[] {
   const cached = ruleSet.fuzzyCache.get(key);
   if (cached && sameWord(cached.word, normalized.codes, from, to)) return cached.hits as FuzzyHit[];
   const word = sliceOf(normalized, from, to);

@@ -15,8 +15,8 @@ import * as chars from './char-class';
 import * as fold from './fold-char';
 
 // Local bindings: the hot loops below call these per character.
-const { charClass, LETTER, DIGIT, HAN, SPACE, WEAK } = chars;
-const { foldBmpUnit, foldCodePoint } = fold;
+const { charClass, classTable, LETTER, DIGIT, HAN, SPACE, WEAK } = chars;
+const { foldBmpUnit, foldCodePoint, bmpSingle, NOT_SINGLE } = fold;
 
 /**
  * A normalized segment in the normalizer's scratch buffers (valid until the next call): the
@@ -56,6 +56,9 @@ let ends = new Int32Array(0);
 let classes = new Uint8Array(0);
 let joinSpace = new Uint8Array(0);
 
+const codesBuffer = () => codes;
+const scratch = () => ({ starts, ends, classes, joinSpace });
+
 function ensureCapacity(size: number): void {
   if (size <= capacity) return;
   const next = Math.max(size, capacity * 2, 1024);
@@ -76,44 +79,71 @@ let leetCandidate = false;
 
 /** Pass 1: fold every code point and classify the result; returns the number of units written. */
 function foldPass(input: string): number {
-  ensureCapacity(input.length + 16);
+  const length = input.length;
+  ensureCapacity(length + 16);
+  // Local references: module-level bindings are slower to reach in a loop this hot.
+  let out = codes;
+  let outStart = starts;
+  let outEnd = ends;
+  let outClass = classes;
   let n = 0;
   let previous = 0;
-  leetCandidate = false;
-  for (let i = 0; i < input.length; ) {
+  let leet = false;
+  for (let i = 0; i < length; ) {
     const unit = input.charCodeAt(i);
+    if (unit < 0x80) {
+      // ASCII needs only lower-casing, and never grows.
+      const c = unit >= 65 && unit <= 90 ? unit + 32 : unit;
+      out[n] = c;
+      outClass[n] = classTable[c]!;
+      outStart[n] = i;
+      outEnd[n] = i + 1;
+      if (!leet && ((LEET_CHAR[c] === 1 && isLatinLetter(previous)) || (isLatinLetter(c) && LEET_CHAR[previous] === 1))) leet = true;
+      previous = c;
+      n++;
+      i++;
+      continue;
+    }
     if (unit < 0xd800 || unit > 0xdfff) {
-      // ASCII needs only lower-casing; most other BMP characters fold to one unit.
-      const single = unit < 0x80 ? (unit >= 65 && unit <= 90 ? unit + 32 : unit) : foldBmpUnit(unit);
-      if (single >= 0) {
-        if (n >= capacity) ensureCapacity(n + 16);
-        codes[n] = single;
-        classes[n] = charClass(single);
-        if (!leetCandidate && single < 0x80 && ((LEET_CHAR[single] === 1 && isLatinLetter(previous)) || (isLatinLetter(single) && LEET_CHAR[previous] === 1))) {
-          leetCandidate = true;
+      // Most other BMP characters fold to one unit; the table is filled on first sight.
+      let single = bmpSingle[unit]!;
+      if (single === 0) single = foldBmpUnit(unit);
+      if (single >= 0 && single !== NOT_SINGLE) {
+        out[n] = single;
+        outClass[n] = classTable[single] || charClass(single);
+        outStart[n] = i;
+        outEnd[n] = i + 1;
+        // Full-width letters and symbols fold to ASCII and can be leetspeak too (Ｓ＠lary).
+        if (single < 0x80) {
+          if (!leet && ((LEET_CHAR[single] === 1 && isLatinLetter(previous)) || (isLatinLetter(single) && LEET_CHAR[previous] === 1))) leet = true;
+          previous = single;
+        } else {
+          previous = 0;
         }
-        previous = single;
-        starts[n] = i;
-        ends[n] = i + 1;
         n++;
         i++;
         continue;
       }
     }
+    previous = 0;
     const cp = input.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const folded = foldCodePoint(cp);
-    ensureCapacity(n + folded.length + 16);
-    previous = 0;
+    if (n + folded.length + (length - i) > capacity) {
+      ensureCapacity(n + folded.length + (length - i) + 16);
+      [out, outStart, outEnd, outClass] = [codes, starts, ends, classes];
+    }
     for (let k = 0; k < folded.length; k++) {
-      codes[n] = folded.charCodeAt(k);
-      classes[n] = charClass(codes[n]!);
-      starts[n] = i;
-      ends[n] = i + width;
+      const c = folded.charCodeAt(k);
+      out[n] = c;
+      outClass[n] = charClass(c);
+      outStart[n] = i;
+      outEnd[n] = i + width;
       n++;
     }
     i += width;
   }
+  leetCandidate = leet;
   return n;
 }
 
@@ -228,6 +258,9 @@ function markSpelledOut(length: number): boolean {
 /** Pass 3: drop separators planted inside words, fold white space; returns the new length. */
 function collapsePass(length: number): number {
   const spelledOut = markSpelledOut(length);
+  // Local references: module-level bindings are slower to reach in a loop this hot.
+  const codes = codesBuffer();
+  const { starts, ends, classes, joinSpace } = scratch();
   let w = 0;
   let r = 0;
   while (r < length) {

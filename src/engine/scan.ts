@@ -39,12 +39,13 @@ export function scan(input: string | readonly Segment[], ruleSet: CompiledRuleSe
       return;
     }
     const rules = new Set<number>();
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     for (const match of matches) {
       const rule = ruleSet.rules[match.rule]!;
       const localStart = normalized.start[match.start]!;
       const localEnd = normalized.end[match.end - 1]!;
-      const key = `${match.rule}:${localStart}:${localEnd}`;
+      // One finding per rule and span (several variants or patterns can find the same text).
+      const key = (match.rule * 0x100000 + localStart) * 0x100000 + localEnd;
       if (seen.has(key)) continue;
       seen.add(key);
       const negated = rule.negatable && isNegated(normalized, match.start);

@@ -31,46 +31,57 @@ export interface WindowVerdict {
 
 const FRAUD_CATEGORIES = new Set<Category>(['job-abroad', 'investment', 'loan', 'gambling', 'ransom', 'telecom-fraud']);
 
-export function judgeWindow(ruleIndexes: Iterable<number>, rules: readonly CompiledRule[]): WindowVerdict {
-  const lures: number[] = [];
-  const places: number[] = [];
-  const counters: number[] = [];
+/** Risk and score of a window from the rules present in it, without building any lists. */
+function rate(ruleIndexes: Iterable<number>, rules: readonly CompiledRule[]): { risk: Risk; score: number } {
+  let lures = 0;
+  let places = 0;
+  let counters = 0;
   let lureWeight = 0;
   let placeWeight = 0;
   let counterWeight = 0;
-  const byCategory = new Map<Category, number>();
   for (const index of ruleIndexes) {
     const rule = rules[index]!;
     if (rule.role === 'lure') {
-      lures.push(index);
+      lures++;
       lureWeight += rule.weight;
-      if (FRAUD_CATEGORIES.has(rule.category)) byCategory.set(rule.category, (byCategory.get(rule.category) ?? 0) + rule.weight);
     } else if (rule.role === 'place') {
-      places.push(index);
+      places++;
       placeWeight += rule.weight;
     } else {
-      counters.push(index);
+      counters++;
       counterWeight += rule.weight;
     }
   }
-  const score = Math.max(0, lureWeight + Math.min(placeWeight, SCORING.placeCap) - counterWeight);
-  const capped = counters.length >= SCORING.counterCap;
-  let risk: Risk = 'none';
-  if (lures.length + places.length > 0) risk = 'low';
-  if (!capped && lures.length >= SCORING.medium.signals && score >= SCORING.medium.score) risk = 'medium';
-  if (!capped && lures.length >= SCORING.high.signals && score >= SCORING.high.score) risk = 'high';
+  const score = Math.round(Math.max(0, lureWeight + Math.min(placeWeight, SCORING.placeCap) - counterWeight) * 10) / 10;
+  const capped = counters >= SCORING.counterCap;
+  let risk: Risk = lures + places > 0 ? 'low' : 'none';
+  if (!capped && lures >= SCORING.medium.signals && score >= SCORING.medium.score) risk = 'medium';
+  if (!capped && lures >= SCORING.high.signals && score >= SCORING.high.score) risk = 'high';
+  return { risk, score };
+}
 
+export function judgeWindow(ruleIndexes: Iterable<number>, rules: readonly CompiledRule[]): WindowVerdict {
+  const present = [...ruleIndexes];
+  const { risk, score } = rate(present, rules);
+  const lures = present.filter((i) => rules[i]!.role === 'lure');
+  const places = present.filter((i) => rules[i]!.role === 'place');
+  const counters = present.filter((i) => rules[i]!.role === 'counter');
+  const byCategory = new Map<Category, number>();
+  for (const index of lures) {
+    const rule = rules[index]!;
+    if (FRAUD_CATEGORIES.has(rule.category)) byCategory.set(rule.category, (byCategory.get(rule.category) ?? 0) + rule.weight);
+  }
   let category: Category | null = null;
   let best = 0;
   for (const [candidate, weight] of byCategory) if (weight > best) [category, best] = [candidate, weight];
   if (!category && lures.length > 0) category = 'pressure-tactic';
   if (!category && places.length > 0) category = 'high-risk-location';
-  return { risk, score: Math.round(score * 10) / 10, category, lures, places, counters };
+  return { risk, score, category, lures, places, counters };
 }
 
 const RISK_ORDER: Record<Risk, number> = { none: 0, low: 1, medium: 2, high: 3 };
 
-export function isWorse(a: WindowVerdict, b: WindowVerdict): boolean {
+export function isWorse(a: { risk: Risk; score: number }, b: { risk: Risk; score: number }): boolean {
   return RISK_ORDER[a.risk] > RISK_ORDER[b.risk] || (a.risk === b.risk && a.score > b.score);
 }
 
@@ -103,7 +114,8 @@ export function worstWindow(
       else counts.set(rule, left);
     }
   };
-  let worst: { verdict: WindowVerdict; first: number; last: number } | null = null;
+  // The worst window so far: its rating and a snapshot of its rules (taken only when it changes).
+  let worst: { rating: { risk: Risk; score: number }; rules: number[]; first: number; last: number } | null = null;
   let first = 0;
   let last = -1;
   let spanBefore = 0; // length of segments first..center-1
@@ -125,8 +137,8 @@ export function worstWindow(
       add(last);
     }
     if (segments[center]!.rules.size === 0) continue;
-    const verdict = judgeWindow(counts.keys(), rules);
-    if (!worst || isWorse(verdict, worst.verdict)) worst = { verdict, first, last };
+    const rating = rate(counts.keys(), rules);
+    if (!worst || isWorse(rating, worst.rating)) worst = { rating, rules: [...counts.keys()], first, last };
   }
-  return worst;
+  return worst && { verdict: judgeWindow(worst.rules, rules), first: worst.first, last: worst.last };
 }

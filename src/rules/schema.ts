@@ -43,7 +43,7 @@ export const termGroupSchema = z.union([
 
 export const patternSchema = z.strictObject({
   regex: regexSource.describe('Regular expression (JavaScript, flags gu) matched against normalized text: lower case, simplified Chinese, full-width folded'),
-  anchors: z.array(nonEmpty).min(1).describe('Literal terms the pattern is tried around; a pattern never runs on text without one'),
+  anchors: z.array(nonEmpty).min(1).describe('Literal terms of which every match contains one: the pattern runs only where an anchor occurs'),
   canonical: nonEmpty.describe('What a match stands for, shown to the user'),
 });
 
