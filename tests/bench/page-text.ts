@@ -29,14 +29,17 @@ function paragraphs(): string[] {
   return out.filter((p) => p.trim());
 }
 
-/** About `bytes` bytes of UTF-8 page text, one paragraph per line, deterministic. */
-export function pageText(bytes: number): string {
+/**
+ * About `bytes` bytes of UTF-8 page text, one paragraph per line, deterministic. One line in
+ * `every` is a corpus paragraph (job ads, chats, news, advice: dense with signals); the others
+ * are ordinary page prose. every = 2 is a page made of listings; every = 10 a typical page.
+ */
+export function pageText(bytes: number, every = 2): string {
   const source = paragraphs();
   const lines: string[] = [];
   let size = 0;
-  // A fixed stride through the paragraphs, with filler every other line, like a real page.
   for (let i = 0; size < bytes; i++) {
-    const line = i % 2 === 0 ? FILLER[(i / 2) % FILLER.length]! : source[(i * 7919) % source.length]!;
+    const line = i % every === every - 1 ? source[(i * 7919) % source.length]! : FILLER[i % FILLER.length]!;
     lines.push(line);
     size += Buffer.byteLength(line, 'utf8') + 1;
   }
