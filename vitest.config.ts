@@ -1,8 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+// Each `vitest run --project NAME` also writes test-results/NAME.json, which .ci/run adds up
+// into the plain "N passed, N failed" line CI reads.
+const projectArg = process.argv.indexOf('--project');
+const reportName = projectArg >= 0 ? process.argv[projectArg + 1] : 'all';
+
 export default defineConfig({
   test: {
+    reporters: ['default', ['json', { outputFile: `test-results/${reportName}.json` }]],
     projects: [
       {
         // Engine, rules, CLI, DOM extraction and components: plain Node or happy-dom, no browser.
