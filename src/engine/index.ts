@@ -1,5 +1,5 @@
 export { compileRuleSet, type CompiledRuleSet, type CompiledRule, type PackInfo } from './compile';
-export { scan, segmentText } from './scan';
+export { analyzeSegment, judge, scan, segmentText, type SegmentAnalysis } from './scan';
 export { normalize, normalizeTerm, type NormalizedText } from './normalize';
 export { RISK_LABELS, CATEGORY_LABELS } from './labels';
 export { SCORING } from './score';

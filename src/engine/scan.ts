@@ -2,6 +2,10 @@
  * The engine's entry point: text (or segments) and a compiled rule set in, findings and a
  * verdict out. Pure: no browser, DOM or Node APIs, so the content script, the popup's "check a
  * message" box, the CLI and the tests all run the same code.
+ *
+ * Two stages, so that callers can spread the work: analyzeSegment (normalize and match one
+ * segment: the costly part, done once per segment and kept) and judge (combine the segments'
+ * signals into a verdict: cheap, redone whenever segments change).
  */
 import type { CompiledRuleSet } from './compile';
 import { explain } from './explain';
@@ -22,63 +26,73 @@ export function segmentText(text: string): Segment[] {
   return segments;
 }
 
-export function scan(input: string | readonly Segment[], ruleSet: CompiledRuleSet): ScanResult {
-  const segments = typeof input === 'string' ? segmentText(input) : input;
+export interface SegmentAnalysis {
+  /** Findings with offsets in the segment's own text (segment index 0; judge sets the real ones). */
+  findings: Finding[];
+  signals: SegmentSignals;
+}
+
+const NO_RULES: ReadonlySet<number> = new Set();
+
+/** Normalizes and matches one segment. */
+export function analyzeSegment(text: string, ruleSet: CompiledRuleSet): SegmentAnalysis {
+  const normalized = normalizeTransient(text);
+  const matches = findMatches(normalized, ruleSet);
+  // Most segments of a page match nothing: keep them cheap.
+  if (matches.length === 0) return { findings: [], signals: { length: normalized.length, rules: NO_RULES } };
+  const rules = new Set<number>();
+  const seen = new Set<number>();
   const findings: Finding[] = [];
-  const signals: SegmentSignals[] = [];
+  for (const match of matches) {
+    const rule = ruleSet.rules[match.rule]!;
+    const start = normalized.start[match.start]!;
+    const end = normalized.end[match.end - 1]!;
+    // One finding per rule and span (several variants or patterns can find the same text).
+    const key = (match.rule * 0x100000 + start) * 0x100000 + end;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const negated = rule.negatable && isNegated(normalized, match.start);
+    if (!negated) rules.add(match.rule);
+    findings.push({
+      rule: rule.id,
+      category: rule.category,
+      role: rule.role,
+      text: text.slice(start, end),
+      start,
+      end,
+      term: match.canonical,
+      similarity: match.similarity,
+      negated,
+      segment: 0,
+    });
+  }
+  return { findings: withoutContainedDuplicates(findings), signals: { length: normalized.length, rules } };
+}
+
+/** Combines analyzed segments (in reading order) into findings with input offsets and a verdict. */
+export function judge(segments: readonly Segment[], analyses: readonly SegmentAnalysis[], ruleSet: CompiledRuleSet): ScanResult {
+  const findings: Finding[] = [];
   let characters = 0;
-
-  const none: ReadonlySet<number> = new Set();
-  segments.forEach((segment, segmentIndex) => {
-    characters += segment.text.length;
-    const normalized = normalizeTransient(segment.text);
-    const matches = findMatches(normalized, ruleSet);
-    if (matches.length === 0) {
-      // Most segments of a page match nothing: keep them cheap.
-      signals.push({ length: normalized.length, rules: none });
-      return;
-    }
-    const rules = new Set<number>();
-    const seen = new Set<number>();
-    for (const match of matches) {
-      const rule = ruleSet.rules[match.rule]!;
-      const localStart = normalized.start[match.start]!;
-      const localEnd = normalized.end[match.end - 1]!;
-      // One finding per rule and span (several variants or patterns can find the same text).
-      const key = (match.rule * 0x100000 + localStart) * 0x100000 + localEnd;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const negated = rule.negatable && isNegated(normalized, match.start);
-      if (!negated) rules.add(match.rule);
-      findings.push({
-        rule: rule.id,
-        category: rule.category,
-        role: rule.role,
-        text: segment.text.slice(localStart, localEnd),
-        start: segment.start + localStart,
-        end: segment.start + localEnd,
-        term: match.canonical,
-        similarity: match.similarity,
-        negated,
-        segment: segmentIndex,
-      });
-    }
-    signals.push({ length: normalized.length, rules });
+  analyses.forEach((analysis, segment) => {
+    const offset = segments[segment]!.start;
+    characters += segments[segment]!.text.length;
+    for (const f of analysis.findings) findings.push({ ...f, start: f.start + offset, end: f.end + offset, segment });
   });
-
-  const kept = withoutContainedDuplicates(findings);
-  const worst = worstWindow(signals, ruleSet.rules);
+  const worst = worstWindow(
+    analyses.map((a) => a.signals),
+    ruleSet.rules,
+  );
   const verdict = worst?.verdict ?? null;
   const counted = new Set(verdict ? [...verdict.lures, ...verdict.places, ...verdict.counters].map((i) => ruleSet.rules[i]!.id) : []);
   const decisive = worst
-    ? kept.filter((f) => !f.negated && f.segment >= worst.first && f.segment <= worst.last && counted.has(f.rule))
+    ? findings.filter((f) => !f.negated && f.segment >= worst.first && f.segment <= worst.last && counted.has(f.rule))
     : [];
   return {
     risk: verdict?.risk ?? 'none',
     score: verdict?.score ?? 0,
     category: verdict?.category ?? null,
     explanation: explain(verdict, ruleSet.rules),
-    findings: kept,
+    findings,
     decisive,
     window:
       worst && segments[worst.first] && segments[worst.last]
@@ -86,6 +100,15 @@ export function scan(input: string | readonly Segment[], ruleSet: CompiledRuleSe
         : null,
     scanned: { segments: segments.length, characters },
   };
+}
+
+export function scan(input: string | readonly Segment[], ruleSet: CompiledRuleSet): ScanResult {
+  const segments = typeof input === 'string' ? segmentText(input) : input;
+  return judge(
+    segments,
+    segments.map((segment) => analyzeSegment(segment.text, ruleSet)),
+    ruleSet,
+  );
 }
 
 /**
