@@ -10,8 +10,13 @@ export default defineConfig({
   webExt: { disabled: true },
   vite: () => ({ plugins: [preact()] }),
   manifest: {
-    name: 'Lureguard',
-    description: 'Warns about fraud lures (fake jobs abroad, false investments, loans, gambling) and explains each warning with sourced cases.',
-    permissions: ['storage'],
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage: settings and per-tab reports; contextMenus: "Check selected text";
+    // notifications: that check's result when the popup cannot open.
+    permissions: ['storage', 'contextMenus', 'notifications'],
+    action: { default_title: 'Lureguard' },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
   },
 });

@@ -1,3 +1,5 @@
+import { runBackground } from '../src/background/main';
+
 export default defineBackground(() => {
-  // Per-tab state and the badge arrive with the extension issue.
+  runBackground();
 });

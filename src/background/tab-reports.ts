@@ -1,0 +1,48 @@
+/**
+ * Per-tab reports in session storage (an MV3 service worker can be stopped at any moment, so
+ * nothing lives in its globals), and the badge that summarizes them.
+ */
+import { browser } from 'wxt/browser';
+import type { Risk } from '../engine/types';
+import type { PageReport } from '../shared/report';
+import { type TabState, tabStateItem } from '../shared/settings';
+
+const RISK_ORDER: Record<Risk, number> = { none: 0, low: 1, medium: 2, high: 3 };
+const BADGE_COLOURS: Record<Risk, string> = { none: '#9e9e9e', low: '#757575', medium: '#e65100', high: '#b71c1c' };
+
+/** The tab as a whole: its worst frame's risk and all frames' findings. */
+export function summarize(state: TabState): { risk: Risk; findings: number } {
+  let risk: Risk = 'none';
+  let findings = 0;
+  for (const report of Object.values(state.frames)) {
+    if (RISK_ORDER[report.risk] > RISK_ORDER[risk]) risk = report.risk;
+    findings += report.findings.length;
+  }
+  return { risk, findings };
+}
+
+export async function storeFrameReport(tabId: number, frameId: number, report: PageReport): Promise<void> {
+  const item = tabStateItem(tabId);
+  const state = await item.getValue();
+  // A new top-level page replaces everything the tab knew.
+  const frames = frameId === 0 && state.frames['0']?.url !== report.url ? {} : { ...state.frames };
+  frames[String(frameId)] = report;
+  await item.setValue({ frames });
+  await updateBadge(tabId, { frames });
+}
+
+export async function clearTab(tabId: number): Promise<void> {
+  await tabStateItem(tabId).removeValue();
+  await updateBadge(tabId, { frames: {} });
+}
+
+export async function updateBadge(tabId: number, state: TabState): Promise<void> {
+  const { risk, findings } = summarize(state);
+  const text = risk === 'none' || findings === 0 ? '' : findings > 99 ? '99+' : String(findings);
+  try {
+    await browser.action.setBadgeText({ tabId, text });
+    if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[risk] });
+  } catch {
+    // The tab closed meanwhile.
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * The visible text of a page as blocks (paragraphs, list items, chat bubbles), read with a
+ * TreeWalker-like iterative walk that can stop and resume, so a huge page is read in slices.
+ * Skips script/style/noscript/hidden/aria-hidden content and form fields, descends into open
+ * shadow roots (and slots), and remembers which text node every character came from so that
+ * matches can be highlighted without touching the page's DOM.
+ */
+import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, hidesElement } from '../extract/blocks';
+
+/** A run of a block's text that comes from one text node. */
+export interface TextPiece {
+  node: Text;
+  /** Offset of the run in the node's data. */
+  nodeOffset: number;
+  /** Offset of the run in the block's text. */
+  start: number;
+  length: number;
+}
+
+export interface TextBlock {
+  /** The innermost block element the text belongs to. */
+  element: Element;
+  text: string;
+  pieces: TextPiece[];
+}
+
+/** Blocks longer than this are cut, so that no single piece of work can take long. */
+export const MAX_BLOCK_LENGTH = 8000;
+
+/** Our own UI's element name: never read, never observed. */
+export const OWN_UI_TAG = 'lureguard-warning';
+
+const FORM_FIELDS = new Set(['input', 'textarea', 'select', 'option']);
+
+function attributesOf(element: Element): Record<string, string | undefined> {
+  return {
+    hidden: element.hasAttribute('hidden') ? '' : undefined,
+    'aria-hidden': element.getAttribute('aria-hidden') ?? undefined,
+    style: element.getAttribute('style') ?? undefined,
+    type: element.getAttribute('type') ?? undefined,
+  };
+}
+
+/** Whether an element's content can be seen: markup first (cheap), then the computed style. */
+export function isHidden(element: Element): boolean {
+  const tag = element.localName;
+  if (HIDDEN_ELEMENTS.has(tag) || FORM_FIELDS.has(tag) || tag === OWN_UI_TAG) return true;
+  if (hidesElement(attributesOf(element))) return true;
+  const visible = (element as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  if (typeof visible === 'function') return !visible.call(element, { visibilityProperty: true });
+  const view = element.ownerDocument.defaultView;
+  if (!view) return false;
+  const style = view.getComputedStyle(element);
+  return style.display === 'none' || style.visibility === 'hidden';
+}
+
+const isBlock = (element: Element) => BLOCK_ELEMENTS.has(element.localName);
+
+/** Children in rendering order: an open shadow root replaces the light DOM; a slot shows what is assigned to it. */
+function renderedChildren(node: Node): readonly Node[] {
+  if (node.nodeType === Node.ELEMENT_NODE) {
+    const element = node as Element;
+    if (element.shadowRoot) return Array.from(element.shadowRoot.childNodes);
+    if (element.localName === 'slot') {
+      const assigned = (element as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
+      if (assigned.length > 0) return assigned;
+    }
+  }
+  return Array.from(node.childNodes);
+}
+
+type Step = { node: Node } | { leave: Element };
+
+/**
+ * Reads blocks from a root (usually document.body, or a block element that changed). Call
+ * next(budget) until it returns false; blocks arrive through onBlock in reading order.
+ */
+export class BlockReader {
+  private readonly stack: Step[];
+  private readonly owners: Element[] = [];
+  private text = '';
+  private pieces: TextPiece[] = [];
+
+  constructor(
+    root: Node,
+    private readonly onBlock: (block: TextBlock) => void,
+    private readonly onShadowRoot: (root: ShadowRoot) => void = () => undefined,
+  ) {
+    this.stack = [{ node: root }];
+    const owner = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.ownerDocument?.documentElement;
+    if (owner) this.owners.push(owner);
+  }
+
+  /** Reads up to `budget` nodes; returns true while there is more to read. */
+  next(budget: number): boolean {
+    for (let n = 0; n < budget && this.stack.length > 0; n++) {
+      const step = this.stack.pop()!;
+      if ('leave' in step) {
+        this.flush();
+        this.owners.pop();
+        continue;
+      }
+      const { node } = step;
+      if (node.nodeType === Node.TEXT_NODE) {
+        this.addText(node as Text);
+        continue;
+      }
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        const element = node as Element;
+        if (isHidden(element)) continue;
+        if (isBlock(element)) {
+          this.flush();
+          this.owners.push(element);
+          this.stack.push({ leave: element });
+        }
+      } else if (node.nodeType !== Node.DOCUMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) {
+        continue; // comments, processing instructions
+      }
+      const shadow = (node as Element).shadowRoot;
+      if (shadow) this.onShadowRoot(shadow);
+      const children = renderedChildren(node);
+      for (let i = children.length - 1; i >= 0; i--) this.stack.push({ node: children[i]! });
+    }
+    if (this.stack.length === 0) this.flush();
+    return this.stack.length > 0;
+  }
+
+  private addText(node: Text): void {
+    const data = node.data;
+    let offset = 0;
+    while (offset < data.length) {
+      const room = MAX_BLOCK_LENGTH - this.text.length;
+      const length = Math.min(room, data.length - offset);
+      this.pieces.push({ node, nodeOffset: offset, start: this.text.length, length });
+      this.text += data.slice(offset, offset + length);
+      offset += length;
+      if (this.text.length >= MAX_BLOCK_LENGTH) this.flush();
+    }
+  }
+
+  private flush(): void {
+    if (this.text.trim()) {
+      this.onBlock({ element: this.owners[this.owners.length - 1]!, text: this.text, pieces: this.pieces });
+    }
+    this.text = '';
+    this.pieces = [];
+  }
+}
+
+/** Reads all blocks at once (for small roots and tests). */
+export function readBlocks(root: Node): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  const reader = new BlockReader(root, (block) => blocks.push(block));
+  while (reader.next(10_000));
+  return blocks;
+}
+
+/** A DOM Range for [start, end) of a block's text, or null when the text has changed since. */
+export function rangeOf(block: TextBlock, start: number, end: number): Range | null {
+  const at = (offset: number, isEnd: boolean) => {
+    for (const piece of block.pieces) {
+      const inside = isEnd ? offset > piece.start && offset <= piece.start + piece.length : offset >= piece.start && offset < piece.start + piece.length;
+      if (inside) return { node: piece.node, offset: piece.nodeOffset + offset - piece.start };
+    }
+    return null;
+  };
+  const from = at(start, false);
+  const to = at(end, true);
+  if (!from || !to || !from.node.isConnected || !to.node.isConnected) return null;
+  if (from.offset > from.node.length || to.offset > to.node.length) return null;
+  const range = from.node.ownerDocument.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  return range;
+}

@@ -1,0 +1,59 @@
+/** The toolbar popup: the current tab's verdict and why, the "check a message" box, and controls. */
+import { translator } from '../shared/i18n';
+import { viewOfReport } from './tab-view';
+import { CheckMessage } from './components/CheckMessage';
+import { Findings } from './components/Findings';
+import { Verdict } from './components/Verdict';
+import type { PopupActions, PopupData } from './types';
+
+export function App({ data, actions }: { data: PopupData; actions: PopupActions }) {
+  const { lang, tab, selection, paused, trusted } = data;
+  const t = translator(lang);
+  const report = tab?.report;
+  const host = report?.host;
+  const selectionView = selection && viewOfReport(selection);
+  return (
+    <main lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <header>
+        <span class="brand">{t('popupTitle')}</span>
+        <button type="button" class="link" onClick={actions.openOptions}>
+          {t('openOptions')}
+        </button>
+      </header>
+
+      {selectionView && (
+        <section class="selection">
+          <h2>{t('selectionTitle')}</h2>
+          <Verdict report={selectionView.report} lang={lang} t={t} />
+          <Findings groups={selectionView.groups} lang={lang} t={t} />
+        </section>
+      )}
+
+      {paused ? (
+        <p class="status paused">{t('pausedNotScanned')}</p>
+      ) : report?.skipped === 'trusted' || (trusted && !report?.findings.length) ? (
+        <p class="status trusted">{t('trustedNotScanned')}</p>
+      ) : !tab || !report ? (
+        <p class="status not-scanned">{t('notScanned')}</p>
+      ) : (
+        <>
+          <Verdict report={report} lang={lang} t={t} />
+          <Findings groups={tab.groups} lang={lang} t={t} onShow={(finding) => actions.showFinding(finding.frameId, finding.id)} />
+        </>
+      )}
+
+      <CheckMessage lang={lang} t={t} check={actions.checkMessage} />
+
+      <footer class="controls">
+        {host && (
+          <button type="button" class="trust" onClick={() => actions.setTrusted(host, !trusted)}>
+            {trusted ? t('untrustSite') : t('trustSite')}
+          </button>
+        )}
+        <button type="button" class="pause" onClick={() => actions.setPaused(!paused)}>
+          {paused ? t('resume') : t('pause')}
+        </button>
+      </footer>
+    </main>
+  );
+}

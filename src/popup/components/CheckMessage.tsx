@@ -1,0 +1,36 @@
+import { useState } from 'preact/hooks';
+import type { Lang, Translate } from '../../shared/i18n';
+import type { PageReport } from '../../shared/report';
+import { viewOfReport } from '../tab-view';
+import { Findings } from './Findings';
+import { Verdict } from './Verdict';
+
+/** "Check a message": paste text received elsewhere and get the same explanation. */
+export function CheckMessage({ lang, t, check }: { lang: Lang; t: Translate; check: (text: string) => PageReport }) {
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<PageReport | null>(null);
+  const [empty, setEmpty] = useState(false);
+  const submit = (event: Event) => {
+    event.preventDefault();
+    setEmpty(!text.trim());
+    setResult(text.trim() ? check(text) : null);
+  };
+  const view = result && viewOfReport(result);
+  return (
+    <section class="check-message">
+      <h2>{t('checkMessageTitle')}</h2>
+      <form onSubmit={submit}>
+        <label for="message-text">{t('checkMessageHint')}</label>
+        <textarea id="message-text" rows={4} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+        <button type="submit">{t('checkMessageButton')}</button>
+      </form>
+      {empty && <p class="hint">{t('checkMessageEmpty')}</p>}
+      {view && (
+        <div class="check-result">
+          <Verdict report={view.report} lang={lang} t={t} />
+          <Findings groups={view.groups} lang={lang} t={t} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { CATEGORY_LABELS } from '../../engine/labels';
+import type { Lang, Translate } from '../../shared/i18n';
+import type { CategoryGroup, RuleGroup, ShownFinding } from '../tab-view';
+
+const MAX_MATCHES_PER_RULE = 3;
+
+/** Whether the match was fuzzy or de-obfuscated, so the canonical term is worth showing. */
+function rewritten(finding: ShownFinding): boolean {
+  const folded = finding.text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return finding.similarity < 1 || folded !== finding.term.toLowerCase();
+}
+
+function Match({ finding, t, onShow }: { finding: ShownFinding; t: Translate; onShow?: () => void }) {
+  return (
+    <li class="match">
+      <q>
+        {finding.before && <span class="context">…{finding.before}</span>}
+        <mark>{finding.text}</mark>
+        {finding.after && <span class="context">{finding.after}…</span>}
+      </q>
+      {rewritten(finding) && <span class="term">{t('matchedAs', finding.text, finding.term)}</span>}
+      {onShow && (
+        <button type="button" class="show" onClick={onShow}>
+          {t('showOnPage')}
+        </button>
+      )}
+    </li>
+  );
+}
+
+function Rule({ group, lang, t, onShow }: { group: RuleGroup; lang: Lang; t: Translate; onShow?: (finding: ShownFinding) => void }) {
+  const info = group.info;
+  return (
+    <article class="rule" data-rule={group.rule}>
+      <h3>{info?.label[lang] ?? group.rule}</h3>
+      <ul class="matches">
+        {group.findings.slice(0, MAX_MATCHES_PER_RULE).map((finding) => (
+          <Match key={`${finding.frameId}:${finding.id}`} finding={finding} t={t} onShow={onShow && (() => onShow(finding))} />
+        ))}
+      </ul>
+      {info && (
+        <>
+          <p class="why">
+            <strong>{t('whyItMatters')}: </strong>
+            {info.explanation[lang]}
+          </p>
+          <div class="sources">
+            <strong>{t('sourcedCases')}: </strong>
+            {info.sources.length === 0 ? (
+              t('noSourceLinks')
+            ) : (
+              <ul>
+                {info.sources.map((source) => (
+                  <li key={source.id}>
+                    <a href={source.url} target="_blank" rel="noopener noreferrer" title={source.summary[lang]}>
+                      {source.title}
+                    </a>{' '}
+                    <span class="publisher">
+                      — {source.publisher}, {source.date}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </>
+      )}
+    </article>
+  );
+}
+
+/** Each finding grouped by category, then by rule: the matched text in context, why it matters, the sourced cases. */
+export function Findings({ groups, lang, t, onShow }: { groups: CategoryGroup[]; lang: Lang; t: Translate; onShow?: (finding: ShownFinding) => void }) {
+  if (groups.length === 0) return null;
+  return (
+    <section class="findings">
+      <h2>{t('reasonsTitle')}</h2>
+      {groups.map((group) => (
+        <div class="category" key={group.category} data-category={group.category}>
+          <h2 class="category-name">{CATEGORY_LABELS[group.category][lang]}</h2>
+          {group.rules.map((rule) => (
+            <Rule key={rule.rule} group={rule} lang={lang} t={t} onShow={onShow} />
+          ))}
+        </div>
+      ))}
+    </section>
+  );
+}

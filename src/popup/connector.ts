@@ -1,0 +1,74 @@
+/** Feeds the popup: reads the tab's reports and the settings from storage, and performs its actions. */
+import { browser } from 'wxt/browser';
+import { checkText } from '../shared/check-text';
+import { resolveLang } from '../shared/i18n';
+import { isTrusted, selectionCheckItem, settingsItem, tabStateItem, trustedSitesItem } from '../shared/settings';
+import { viewOfTab } from './tab-view';
+import type { PopupActions, PopupData } from './types';
+
+/** A selection check older than this was not what the popup was opened for. */
+const SELECTION_FRESH_MS = 60_000;
+
+/** The tab the popup is about: ?tab=ID when opened as a page, else the active tab. */
+export async function popupTabId(search: string): Promise<number | null> {
+  const param = new URLSearchParams(search).get('tab');
+  if (param && /^\d+$/.test(param)) return Number(param);
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id ?? null;
+}
+
+export async function loadPopupData(tabId: number | null): Promise<PopupData> {
+  const [state, settings, trustedSites, selection] = await Promise.all([
+    tabId === null ? Promise.resolve({ frames: {} }) : tabStateItem(tabId).getValue(),
+    settingsItem.getValue(),
+    trustedSitesItem.getValue(),
+    selectionCheckItem.getValue(),
+  ]);
+  const tab = viewOfTab(state);
+  const host = tab?.report.host;
+  return {
+    lang: resolveLang(settings.language, browser.i18n.getUILanguage()),
+    tab,
+    selection: selection && Date.now() - selection.scannedAt < SELECTION_FRESH_MS ? selection : null,
+    paused: settings.paused,
+    trusted: !!host && isTrusted(host, trustedSites),
+  };
+}
+
+/** Calls onChange whenever anything the popup shows changes; returns the unsubscribe function. */
+export function watchPopupData(tabId: number | null, onChange: () => void): () => void {
+  const stops = [settingsItem.watch(onChange), trustedSitesItem.watch(onChange)];
+  if (tabId !== null) stops.push(tabStateItem(tabId).watch(onChange));
+  return () => stops.forEach((stop) => stop());
+}
+
+export function popupActions(tabId: number | null, openedAsPage: boolean): PopupActions {
+  return {
+    showFinding(frameId, findingId) {
+      if (tabId === null) return;
+      void browser.tabs.sendMessage(tabId, { type: 'show-finding', findingId }, { frameId }).catch(() => undefined);
+      // Opened as a page (not as the toolbar popup), the page to show is another tab.
+      if (openedAsPage) void browser.tabs.update(tabId, { active: true });
+    },
+    async setTrusted(host, trusted) {
+      const site = host.toLowerCase().replace(/^www\./, '');
+      const sites = await trustedSitesItem.getValue();
+      const next = trusted ? [...new Set([...sites, site])].sort() : sites.filter((s) => s !== site && !isTrusted(host, [s]));
+      await trustedSitesItem.setValue(next);
+    },
+    async setPaused(paused) {
+      await settingsItem.setValue({ ...(await settingsItem.getValue()), paused });
+    },
+    openOptions() {
+      void browser.runtime.openOptionsPage();
+    },
+    checkMessage(text) {
+      return checkText(text, { url: '', host: '' });
+    },
+  };
+}
+
+/** The selection check has been shown: do not show it again next time. */
+export async function consumeSelectionCheck(): Promise<void> {
+  await selectionCheckItem.setValue(null);
+}

@@ -1,0 +1,72 @@
+/**
+ * What the popup shows for a tab: the verdict of its worst frame and the findings of all its
+ * frames, grouped by fraud category and then by rule.
+ */
+import type { Category, Risk } from '../engine/types';
+import type { PageReport, ReportedFinding, ReportedRule } from '../shared/report';
+import type { TabState } from '../shared/settings';
+
+export interface ShownFinding extends ReportedFinding {
+  frameId: number;
+}
+
+export interface RuleGroup {
+  rule: string;
+  info: ReportedRule | undefined;
+  findings: ShownFinding[];
+}
+
+export interface CategoryGroup {
+  category: Category;
+  rules: RuleGroup[];
+}
+
+export interface TabView {
+  /** The report whose verdict is shown (the worst frame's; the top frame's when equal). */
+  report: PageReport;
+  groups: CategoryGroup[];
+}
+
+const RISK_ORDER: Record<Risk, number> = { none: 0, low: 1, medium: 2, high: 3 };
+
+// Fraud types first, then the tactics and places that support them.
+const CATEGORY_ORDER: Category[] = ['job-abroad', 'investment', 'loan', 'gambling', 'ransom', 'telecom-fraud', 'pressure-tactic', 'high-risk-location', 'news-or-advice'];
+
+export function groupFindings(findings: readonly ShownFinding[], rules: Record<string, ReportedRule>): CategoryGroup[] {
+  const byCategory = new Map<Category, Map<string, RuleGroup>>();
+  for (const finding of findings) {
+    const groups = byCategory.get(finding.category) ?? new Map<string, RuleGroup>();
+    byCategory.set(finding.category, groups);
+    const group = groups.get(finding.rule) ?? { rule: finding.rule, info: rules[finding.rule], findings: [] };
+    groups.set(finding.rule, group);
+    group.findings.push(finding);
+  }
+  return CATEGORY_ORDER.filter((c) => byCategory.has(c)).map((category) => ({
+    category,
+    // Rules the verdict rests on first.
+    rules: [...byCategory.get(category)!.values()].sort(
+      (a, b) => Number(b.findings.some((f) => f.decisive)) - Number(a.findings.some((f) => f.decisive)),
+    ),
+  }));
+}
+
+export function viewOfReport(report: PageReport, frameId = 0): TabView {
+  return { report, groups: groupFindings(report.findings.map((f) => ({ ...f, frameId })), report.rules) };
+}
+
+export function viewOfTab(state: TabState): TabView | null {
+  const frames = Object.entries(state.frames).map(([frameId, report]) => ({ frameId: Number(frameId), report }));
+  if (frames.length === 0) return null;
+  frames.sort((a, b) => RISK_ORDER[b.report.risk] - RISK_ORDER[a.report.risk] || a.frameId - b.frameId);
+  const rules: Record<string, ReportedRule> = {};
+  const findings: ShownFinding[] = [];
+  for (const { frameId, report } of frames) {
+    Object.assign(rules, report.rules);
+    for (const finding of report.findings) findings.push({ ...finding, frameId });
+  }
+  // The page itself (top frame) decides what "this site" is, even when a frame is worse.
+  const top = state.frames['0'];
+  const worst = frames[0]!.report;
+  const report = top && worst !== top ? { ...worst, host: top.host, url: top.url, skipped: top.skipped } : worst;
+  return { report, groups: groupFindings(findings, rules) };
+}

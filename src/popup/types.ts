@@ -1,0 +1,23 @@
+/** The popup is a view over data and actions; the connector provides them, tests provide fixtures. */
+import type { Lang } from '../shared/i18n';
+import type { PageReport } from '../shared/report';
+import type { TabView } from './tab-view';
+
+export interface PopupData {
+  lang: Lang;
+  /** The current tab, or null when it has nothing to show (not a web page, not loaded yet). */
+  tab: TabView | null;
+  /** The result of "Check selected text", when the popup was opened for it. */
+  selection: PageReport | null;
+  paused: boolean;
+  /** Whether the current tab's site is trusted. */
+  trusted: boolean;
+}
+
+export interface PopupActions {
+  showFinding(frameId: number, findingId: string): void;
+  setTrusted(host: string, trusted: boolean): void;
+  setPaused(paused: boolean): void;
+  openOptions(): void;
+  checkMessage(text: string): PageReport;
+}

@@ -1,0 +1,52 @@
+/** Settings and per-tab state, as typed, versioned storage items (WXT storage). */
+import { storage } from 'wxt/utils/storage';
+import type { PageReport } from './report';
+
+export type WarningThreshold = 'medium' | 'high' | 'off';
+export type LanguageSetting = 'auto' | 'en' | 'zh';
+
+export interface Settings {
+  /** Highlight matched text on pages. */
+  highlight: boolean;
+  /** The lowest risk that shows the in-page warning bar. */
+  warningThreshold: WarningThreshold;
+  language: LanguageSetting;
+  /** Lureguard paused: no scanning anywhere until resumed. */
+  paused: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { highlight: true, warningThreshold: 'medium', language: 'auto', paused: false };
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+
+/** Host names the user trusts: never scanned. */
+export const trustedSitesItem = storage.defineItem<string[]>('local:trustedSites', { fallback: [], version: 1 });
+
+/** What the background knows of a tab: the report of each frame, by frame id. */
+export interface TabState {
+  frames: Record<string, PageReport>;
+}
+
+/** Per-tab state lives in session storage: MV3 service workers are stopped at any time. */
+export const tabStateItem = (tabId: number) => storage.defineItem<TabState>(`session:tab:${tabId}`, { fallback: { frames: {} } });
+
+/** The last "Check selected text" result, shown by the popup. */
+export const selectionCheckItem = storage.defineItem<PageReport | null>('session:selectionCheck', { fallback: null });
+
+/** A host is trusted when it or a parent domain is in the list (trusting example.com covers www.example.com). */
+export function isTrusted(host: string, trusted: readonly string[]): boolean {
+  const name = host.toLowerCase();
+  return trusted.some((site) => name === site || name.endsWith(`.${site}`));
+}
+
+/** Normalizes what a user typed as a site into a host name, or null when it is not one. */
+export function siteFromInput(input: string): string | null {
+  const trimmed = input.trim().toLowerCase();
+  if (!trimmed) return null;
+  try {
+    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(trimmed) ? trimmed : `https://${trimmed}`);
+    return /^[a-z0-9.-]+$/.test(url.hostname) && url.hostname.includes('.') ? url.hostname.replace(/^www\./, '') : null;
+  } catch {
+    return null;
+  }
+}
