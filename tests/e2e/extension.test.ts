@@ -1,0 +1,183 @@
+/**
+ * The built extension in real Chromium, looked at as a person would: pages served from a local
+ * server, the badge, the highlights, the warning bar, the popup. Screenshots of the popup and
+ * the warning bar are saved in test-artifacts/.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCorePack } from '../helpers/core';
+import {
+  ARTIFACTS,
+  type ExtensionBrowser,
+  badgeOf,
+  highlightCount,
+  launchWithExtension,
+  setStorage,
+  tabIdOf,
+  waitForReport,
+  warningBarOf,
+} from './support/browser';
+import { type PageServer, startServer } from './support/server';
+
+let server: PageServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, origin = server.origin): Promise<{ page: Page; tabId: number }> {
+  const page = await browser.context.newPage();
+  const url = `${origin}${path}`;
+  await page.goto(url);
+  return { page, tabId: await tabIdOf(browser.worker, url) };
+}
+
+const flagged = (risk: string) => risk === 'medium' || risk === 'high';
+
+describe('pages', () => {
+  it('flags an English job lure: badge, highlights and warning bar', async () => {
+    const { page, tabId } = await open('/job-board-en.html');
+    const report = await waitForReport(browser.worker, tabId, (r) => flagged(r.risk));
+    expect(report.risk).toBe('high');
+    expect(Number(await badgeOf(browser.worker, tabId))).toBeGreaterThan(0);
+    await expect.poll(() => highlightCount(page)).toBeGreaterThan(0);
+    const bar = await warningBarOf(page);
+    expect(bar).toMatchObject({ risk: 'high' });
+    expect(bar!.text).toContain('looks like a fake job abroad');
+    await page.screenshot({ path: `${ARTIFACTS}/warning-bar-en.png`, clip: { x: 0, y: 0, width: 1200, height: 200 } });
+    await page.close();
+  });
+
+  it('flags a Chinese job lure', async () => {
+    const { page, tabId } = await open('/job-board-zh.html');
+    const report = await waitForReport(browser.worker, tabId, (r) => flagged(r.risk));
+    expect(report.findings.map((f) => f.text)).toEqual(expect.arrayContaining(['柬埔寨', '包吃包住']));
+    expect(await badgeOf(browser.worker, tabId)).not.toBe('');
+    await expect.poll(() => highlightCount(page)).toBeGreaterThan(0);
+    expect(await warningBarOf(page)).not.toBeNull();
+    await page.close();
+  });
+
+  it('does not warn on a news article about a fraud crackdown', async () => {
+    const { page, tabId } = await open('/news-crackdown.html');
+    const report = await waitForReport(browser.worker, tabId, (r) => r.scanned.segments > 0);
+    expect(report.risk).toMatch(/^(none|low)$/);
+    expect(await warningBarOf(page)).toBeNull();
+    expect(await highlightCount(page)).toBe(0);
+    await page.close();
+  });
+
+  it('flags chat messages as they arrive after load', async () => {
+    const { page, tabId } = await open('/chat.html');
+    const first = await waitForReport(browser.worker, tabId, (r) => r.scanned.segments > 0);
+    expect(first.risk).toMatch(/^(none|low)$/);
+
+    await page.evaluate(() => (window as unknown as { appendMessage(t: string): void }).appendMessage('Hi dear, we hire chat agents in Sihanoukville: $3,500 per month, no experience needed, free flights and room. Interview on Telegram only.'));
+    const second = await waitForReport(browser.worker, tabId, (r) => flagged(r.risk));
+    expect(second.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
+
+    await page.evaluate(() => (window as unknown as { appendMessage(t: string): void }).appendMessage('老师带单，稳赚不赔，日收益5%，加V信进群。'));
+    const third = await waitForReport(browser.worker, tabId, (r) => r.findings.some((f) => f.text === '稳赚不赔'));
+    expect(flagged(third.risk)).toBe(true);
+    expect(third.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
+    expect(await warningBarOf(page)).not.toBeNull();
+    await page.close();
+  });
+
+  it('reads text in open shadow roots and skips hidden text', async () => {
+    const { page, tabId } = await open('/shadow-and-frames.html');
+    const report = await waitForReport(browser.worker, tabId, (r) => r.findings.length > 0);
+    const texts = report.findings.map((f) => f.text);
+    expect(texts).toContain('Sihanoukville');
+    expect(texts).not.toContain('Myawaddy');
+    expect(texts).not.toContain('Golden Triangle');
+    await page.close();
+  });
+
+  it('does not scan a trusted site', async () => {
+    await setStorage(browser.worker, { trustedSites: ['localhost'] });
+    try {
+      const { page, tabId } = await open('/job-board-en.html', server.otherOrigin);
+      const report = await waitForReport(browser.worker, tabId, () => true);
+      expect(report.skipped).toBe('trusted');
+      expect(report.findings).toEqual([]);
+      expect(await badgeOf(browser.worker, tabId)).toBe('');
+      expect(await warningBarOf(page)).toBeNull();
+      expect(await highlightCount(page)).toBe(0);
+      await page.close();
+    } finally {
+      await setStorage(browser.worker, { trustedSites: [] });
+    }
+  });
+});
+
+describe('popup', () => {
+  it('explains a lure tab and links to the sourced cases', async () => {
+    const { page: lure, tabId } = await open('/job-board-en.html');
+    await waitForReport(browser.worker, tabId, (r) => flagged(r.risk));
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 900 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.locator('.verdict h1').first().textContent()).toContain('High risk: looks like a fake job abroad');
+    expect(await popup.locator('.verdict .explanation').first().textContent()).toContain('Signals found together');
+    expect(await popup.locator('.rule').count()).toBeGreaterThan(3);
+    expect(await popup.locator('.rule .why').first().textContent()).toMatch(/Why it matters: \w+/);
+
+    const links = await popup.locator('.sources a').evaluateAll((anchors) => anchors.map((a) => ({ href: a.getAttribute('href'), target: a.getAttribute('target') })));
+    const sourceUrls = new Set(loadCorePack().sources.map((s) => s.url));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      expect(sourceUrls.has(link.href!)).toBe(true);
+      expect(link.target).toBe('_blank');
+    }
+    await popup.screenshot({ path: `${ARTIFACTS}/popup-en.png`, fullPage: true });
+    await popup.close();
+    await lure.close();
+  });
+
+  it('checks a pasted message', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=999999`);
+    await popup.locator('#message-text').fill('你好，我们在缅北招客服，月薪3万，包吃包住，零经验，到了再签合同，加V信详谈。');
+    await popup.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => popup.locator('.check-result .verdict h1').textContent()).toContain('High risk');
+    expect(await popup.locator('.check-result .rule').count()).toBeGreaterThan(2);
+    await popup.close();
+  });
+});
+
+describe('Chinese UI', () => {
+  let zh: ExtensionBrowser;
+  beforeAll(async () => {
+    zh = await launchWithExtension({ lang: 'zh-CN' });
+  });
+  afterAll(async () => {
+    await zh?.close();
+  });
+
+  it('shows the warning bar and the popup in Simplified Chinese', async () => {
+    const page = await zh.context.newPage();
+    const url = `${server.origin}/job-board-zh.html`;
+    await page.goto(url);
+    const tabId = await tabIdOf(zh.worker, url);
+    await waitForReport(zh.worker, tabId, (r) => flagged(r.risk));
+    await expect.poll(async () => (await warningBarOf(page))?.text ?? '').toContain('此页面疑似');
+    await page.screenshot({ path: `${ARTIFACTS}/warning-bar-zh.png`, clip: { x: 0, y: 0, width: 1200, height: 200 } });
+    const popup = await zh.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 900 });
+    await popup.goto(`chrome-extension://${zh.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.locator('.verdict h1').first().textContent()).toMatch(/^高风险：疑似/);
+    expect(await popup.locator('.rule .why').first().textContent()).toContain('为什么危险');
+    expect(await popup.locator('.check-message h2').textContent()).toBe('检查一条消息');
+    await popup.screenshot({ path: `${ARTIFACTS}/popup-zh.png`, fullPage: true });
+    await popup.close();
+    await page.close();
+  });
+});
