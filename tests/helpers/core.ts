@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRuleSet } from '../../src/engine';
 import { validatePack } from '../../src/rules/validate';
 
-export const repoPath = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
+// Path arithmetic on the file path, not the URL class: DOM test environments replace URL.
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const repoPath = (relative: string) => join(ROOT, relative);
 
 /** The core pack as shipped, validated the way any pack is. */
 export function loadCorePack() {

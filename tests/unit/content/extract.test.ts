@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+/** Reading a page's visible text as blocks, on saved pages. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MAX_BLOCK_LENGTH, rangeOf, readBlocks } from '../../../src/content/extract';
+import { loadFixturePage } from '../../helpers/dom';
+
+const texts = () => readBlocks(document.body).map((b) => b.text.replace(/\s+/g, ' ').trim());
+
+describe('readBlocks', () => {
+  beforeEach(() => {
+    document.documentElement.innerHTML = '<head></head><body></body>';
+  });
+
+  it('reads a job board listing block by block, without scripts, styles or hidden text', () => {
+    loadFixturePage('job-board-en.html');
+    const blocks = texts();
+    expect(blocks).toContain('Online Customer Service Representative (Thailand office)');
+    expect(blocks).toContain('Free air ticket, free dormitory and meals');
+    expect(blocks).toContain('Contract signed on arrival at the company campus near Mae Sot');
+    const all = blocks.join('\n');
+    for (const hidden of ['Myawaddy', 'casino', 'window.tracker', 'Internal note']) expect(all).not.toContain(hidden);
+  });
+
+  it('reads a chat transcript one bubble per block', () => {
+    loadFixturePage('chat.html');
+    expect(texts()).toEqual(['WebChat', 'Hi! How was your weekend?', 'Pretty good, we went hiking.']);
+  });
+
+  it('reads a news article paragraph by paragraph', () => {
+    loadFixturePage('news-crackdown.html');
+    const blocks = texts();
+    expect(blocks).toHaveLength(6);
+    expect(blocks[0]).toBe('Border News Daily');
+    expect(blocks[1]).toBe('Police repatriate 200 suspects from Myawaddy scam compounds');
+    expect(blocks[3]).toMatch(/^Many of the victims told officers .* signed on arrival\.$/);
+    expect(blocks[5]).toBe('Border News Daily, all rights reserved.');
+  });
+
+  it('reads open shadow roots and skips iframes, noscript, hidden and aria-hidden content', () => {
+    loadFixturePage('shadow-and-frames.html');
+    const card = document.querySelector('job-card')!;
+    card.attachShadow({ mode: 'open' }).innerHTML = '<div><h3>Chat agents in Sihanoukville</h3><p>Salary $3,000 per month.</p></div>';
+    const blocks = texts();
+    expect(blocks).toEqual(['Welcome to the community board.', 'Chat agents in Sihanoukville', 'Salary $3,000 per month.']);
+  });
+
+  it('maps block offsets back to the page text nodes, across inline elements', () => {
+    document.body.innerHTML = '<p>Salary <b>USD 3,400</b> per month</p>';
+    const [block] = readBlocks(document.body);
+    const start = block!.text.indexOf('3,400 per');
+    const range = rangeOf(block!, start, start + '3,400 per'.length)!;
+    expect(range.toString()).toBe('3,400 per');
+    expect(range.startContainer.parentElement!.localName).toBe('b');
+  });
+
+  it('cuts very long blocks so no single piece of work is long', () => {
+    document.body.innerHTML = `<pre>${'word '.repeat(5000)}</pre>`;
+    const blocks = readBlocks(document.body);
+    expect(blocks.length).toBeGreaterThan(1);
+    expect(Math.max(...blocks.map((b) => b.text.length))).toBeLessThanOrEqual(MAX_BLOCK_LENGTH);
+    expect(blocks.map((b) => b.text).join('')).toBe('word '.repeat(5000));
+  });
+
+  it('gives no range once the page text changed', () => {
+    document.body.innerHTML = '<p>Work in Myawaddy</p>';
+    const [block] = readBlocks(document.body);
+    document.querySelector('p')!.textContent = 'gone';
+    expect(rangeOf(block!, 8, 16)).toBeNull();
+  });
+});

@@ -1,0 +1,116 @@
+// @vitest-environment happy-dom
+/** The popup rendered from fixture data (reports built by the real engine), with mock actions. */
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { scan, segmentText } from '../../../src/engine';
+import { App } from '../../../src/popup/App';
+import { viewOfTab } from '../../../src/popup/tab-view';
+import type { PopupActions, PopupData } from '../../../src/popup/types';
+import { buildReport, type PageReport } from '../../../src/shared/report';
+import { coreRuleSet, loadCorePack } from '../../helpers/core';
+
+afterEach(cleanup);
+
+const ruleSet = coreRuleSet();
+const LURE = [
+  'Online customer service in Myawady, salary $3,500 per month.',
+  'No experience needed, free flights and dormitory.',
+  'Contract signed on arrival; HR keeps your passport. Interview on Telegram only.',
+].join('\n');
+
+function reportOf(text: string, host = 'jobs.example'): PageReport {
+  const segments = segmentText(text);
+  return buildReport(scan(segments, ruleSet), segments, ruleSet, { url: `https://${host}/ad`, host });
+}
+
+function renderPopup(data: Partial<PopupData> = {}) {
+  const actions: PopupActions = {
+    showFinding: vi.fn(),
+    setTrusted: vi.fn(),
+    setPaused: vi.fn(),
+    openOptions: vi.fn(),
+    checkMessage: vi.fn((text: string) => reportOf(text, '')),
+  };
+  const full: PopupData = { lang: 'en', tab: viewOfTab({ frames: { '0': reportOf(LURE) } }), selection: null, paused: false, trusted: false, ...data };
+  render(<App data={full} actions={actions} />);
+  return actions;
+}
+
+describe('popup', () => {
+  it('gives the verdict in one line with the kind of fraud', () => {
+    renderPopup();
+    expect(screen.getAllByRole('heading', { level: 1 })[0]!.textContent).toBe('High risk: looks like a fake job abroad (trafficking lure)');
+  });
+
+  it('groups findings by category and explains each with sourced cases that open in a new tab', () => {
+    renderPopup();
+    const jobs = document.querySelector('[data-category="job-abroad"]') as HTMLElement;
+    expect(within(jobs).getByText('unusually high pay')).toBeTruthy();
+    const rule = document.querySelector('[data-rule="job-passport-surrender"]') as HTMLElement;
+    expect(rule.textContent).toContain('Why it matters');
+    const links = Array.from(rule.querySelectorAll('a'));
+    const urls = new Set(loadCorePack().sources.map((s) => s.url));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      expect(urls.has(link.getAttribute('href')!)).toBe(true);
+      expect(link.getAttribute('target')).toBe('_blank');
+      expect(link.getAttribute('rel')).toContain('noopener');
+    }
+  });
+
+  it('shows the canonical term of a fuzzy or de-obfuscated match', () => {
+    renderPopup();
+    const place = document.querySelector('[data-rule="place-myawaddy"]') as HTMLElement;
+    expect(place.textContent).toContain('Myawady → Myawaddy (Myanmar)');
+  });
+
+  it('shows the matched text in its context and asks the page to show it', () => {
+    const actions = renderPopup();
+    const rule = document.querySelector('[data-rule="job-high-pay"]') as HTMLElement;
+    expect(rule.querySelector('mark')!.textContent).toBe('$3,500 per month');
+    expect(rule.querySelector('q')!.textContent).toContain('salary $3,500 per month');
+    fireEvent.click(within(rule).getAllByRole('button', { name: 'Show on page' })[0]!);
+    expect(actions.showFinding).toHaveBeenCalledWith(0, expect.stringMatching(/^\d+:\d+:\d+$/));
+  });
+
+  it('has an honest empty state that says what was scanned', () => {
+    const lines = ['Weather: sunny, 25 degrees.', 'Sports: the local team won.'];
+    renderPopup({ tab: viewOfTab({ frames: { '0': reportOf(lines.join('\n')) } }) });
+    expect(screen.getAllByRole('heading', { level: 1 })[0]!.textContent).toBe('Nothing suspicious found on this page');
+    expect(screen.getByText(`Scanned 2 blocks of text (${lines[0]!.length + lines[1]!.length} characters).`)).toBeTruthy();
+  });
+
+  it('says when the page was not scanned, and why', () => {
+    renderPopup({ tab: null });
+    expect(screen.getByText(/has not been scanned/)).toBeTruthy();
+    cleanup();
+    renderPopup({ paused: true });
+    expect(screen.getByText(/Lureguard is paused/)).toBeTruthy();
+  });
+
+  it('checks a pasted message with the same explanation', () => {
+    const actions = renderPopup({ tab: null });
+    const box = screen.getByLabelText(/Paste a message/);
+    fireEvent.input(box, { target: { value: '稳赚不赔，老师带单，日收益5%，USDT充值，下载专属App' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    expect(actions.checkMessage).toHaveBeenCalledOnce();
+    const result = document.querySelector('.check-result') as HTMLElement;
+    expect(result.querySelector('h1')!.textContent).toBe('High risk: looks like a false investment');
+  });
+
+  it('trusts the site and pauses on request', () => {
+    const actions = renderPopup();
+    fireEvent.click(screen.getByRole('button', { name: 'Trust this site' }));
+    expect(actions.setTrusted).toHaveBeenCalledWith('jobs.example', true);
+    fireEvent.click(screen.getByRole('button', { name: 'Pause Lureguard' }));
+    expect(actions.setPaused).toHaveBeenCalledWith(true);
+  });
+
+  it('speaks Simplified Chinese, rule explanations included', () => {
+    renderPopup({ lang: 'zh' });
+    expect(screen.getAllByRole('heading', { level: 1 })[0]!.textContent).toBe('高风险：疑似虚假境外招聘（诱骗出境）');
+    const rule = document.querySelector('[data-rule="job-passport-surrender"]') as HTMLElement;
+    expect(rule.textContent).toContain('为什么危险');
+    expect(rule.textContent).toContain('护照');
+  });
+});
