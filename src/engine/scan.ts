@@ -11,7 +11,7 @@ import type { CompiledRuleSet } from './compile';
 import { explain } from './explain';
 import { findMatches } from './match';
 import { isNegated } from './negation';
-import { normalizeTransient } from './normalize';
+import { normalizeTransient, sliceOf } from './normalize';
 import { type SegmentSignals, worstWindow } from './score';
 import type { Finding, ScanResult, Segment } from './types';
 
@@ -53,15 +53,17 @@ export function analyzeSegment(text: string, ruleSet: CompiledRuleSet): SegmentA
     seen.add(key);
     const negated = rule.negatable && isNegated(normalized, match.start);
     if (!negated) rules.add(match.rule);
+    const original = text.slice(start, end);
     findings.push({
       rule: rule.id,
       category: rule.category,
       role: rule.role,
-      text: text.slice(start, end),
+      text: original,
       start,
       end,
       term: match.canonical,
       similarity: match.similarity,
+      obfuscated: sliceOf(normalized, match.start, match.end) !== original.toLowerCase().replace(/\s+/g, ' '),
       negated,
       segment: 0,
     });

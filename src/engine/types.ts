@@ -59,6 +59,8 @@ export interface Finding {
   term: string;
   /** 1 for an exact match after normalization; lower for fuzzy matches. */
   similarity: number;
+  /** True when normalization changed the matched text beyond case (planted separators, full-width, leetspeak...). */
+  obfuscated: boolean;
   /** True when a negation ("we never ask for a fee") turns the match around; it then does not count. */
   negated: boolean;
   /** Index of the segment the match is in. */

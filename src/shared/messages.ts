@@ -38,6 +38,7 @@ const finding = z.object({
   after: z.string().max(200),
   term: z.string().max(500),
   similarity: z.number().min(0).max(1),
+  obfuscated: z.boolean(),
   decisive: z.boolean(),
 });
 export const pageReportSchema = z.object({

@@ -19,6 +19,8 @@ export interface ReportedFinding {
   /** The canonical term (e.g. "Myawaddy (Myanmar)"). */
   term: string;
   similarity: number;
+  /** The page wrote the term in a disguised spelling (see Finding.obfuscated). */
+  obfuscated: boolean;
   /** True when the decisive window of the verdict counted this finding. */
   decisive: boolean;
 }
@@ -76,6 +78,7 @@ export function buildReport(
       after: segment.text.slice(end, end + CONTEXT),
       term: f.term,
       similarity: f.similarity,
+      obfuscated: f.obfuscated,
       decisive: decisive.has(f),
     };
   });

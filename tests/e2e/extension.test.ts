@@ -101,6 +101,39 @@ describe('pages', () => {
     await page.close();
   });
 
+  it('starts over after a single-page-app navigation', async () => {
+    const { page, tabId } = await open('/spa.html');
+    await waitForReport(browser.worker, tabId, (r) => flagged(r.risk));
+    await expect.poll(() => warningBarOf(page)).not.toBeNull();
+    await page.evaluate(() =>
+      (window as unknown as { navigateTo(path: string, html: string): void }).navigateTo('/spa/weather', '<h1>Weather</h1><p>Sunny with light winds.</p>'),
+    );
+    const next = await waitForReport(browser.worker, tabId, (r) => r.url.endsWith('/spa/weather'));
+    expect(next.risk).toBe('none');
+    expect(next.findings).toEqual([]);
+    await expect.poll(() => warningBarOf(page)).toBeNull();
+    expect(await highlightCount(page)).toBe(0);
+    await page.close();
+  });
+
+  it('dismisses the warning bar, and trusts the site from it', async () => {
+    const { page, tabId } = await open('/job-board-en.html');
+    await waitForReport(browser.worker, tabId, (r) => flagged(r.risk));
+    await page.locator('lureguard-warning button.dismiss').click();
+    expect(await warningBarOf(page)).toBeNull();
+    await page.reload();
+    await expect.poll(() => warningBarOf(page)).not.toBeNull();
+    try {
+      await page.locator('lureguard-warning button.trust').click();
+      await waitForReport(browser.worker, tabId, (r) => r.skipped === 'trusted');
+      expect(await warningBarOf(page)).toBeNull();
+      expect(await highlightCount(page)).toBe(0);
+    } finally {
+      await setStorage(browser.worker, { trustedSites: [] });
+    }
+    await page.close();
+  });
+
   it('does not scan a trusted site', async () => {
     await setStorage(browser.worker, { trustedSites: ['localhost'] });
     try {
@@ -138,6 +171,13 @@ describe('popup', () => {
       expect(link.target).toBe('_blank');
     }
     await popup.screenshot({ path: `${ARTIFACTS}/popup-en.png`, fullPage: true });
+
+    // "Show on page" scrolls to the match in the page and flashes it.
+    await popup.locator('.rule[data-rule="place-border-transit"] button.show').first().click();
+    await expect
+      .poll(() => lure.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('lureguard-flash')?.size ?? 0))
+      .toBe(1);
+    expect(await lure.evaluate(() => [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('lureguard-flash')!][0]!.toString())).toBe('Mae Sot');
     await popup.close();
     await lure.close();
   });

@@ -4,10 +4,17 @@ import type { CategoryGroup, RuleGroup, ShownFinding } from '../tab-view';
 
 const MAX_MATCHES_PER_RULE = 3;
 
-/** Whether the match was fuzzy or de-obfuscated, so the canonical term is worth showing. */
+const LATIN = /[a-z]/i;
+
+/**
+ * Whether the canonical term is worth showing: the match was fuzzy (Myawady), disguised (缅-北,
+ * Ｓ＠lary), or another spelling of a term in the same script (V信 for WeChat). A Chinese
+ * phrase next to an English description of the rule would only add noise.
+ */
 function rewritten(finding: ShownFinding): boolean {
-  const folded = finding.text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-  return finding.similarity < 1 || folded !== finding.term.toLowerCase();
+  if (finding.similarity < 1 || finding.obfuscated) return true;
+  const sameScript = LATIN.test(finding.text) && LATIN.test(finding.term);
+  return sameScript && finding.text.toLowerCase() !== finding.term.toLowerCase();
 }
 
 function Match({ finding, t, onShow }: { finding: ShownFinding; t: Translate; onShow?: () => void }) {
@@ -30,6 +37,8 @@ function Match({ finding, t, onShow }: { finding: ShownFinding; t: Translate; on
 
 function Rule({ group, lang, t, onShow }: { group: RuleGroup; lang: Lang; t: Translate; onShow?: (finding: ShownFinding) => void }) {
   const info = group.info;
+  // What the verdict rests on is explained in full; supporting signals fold away.
+  const decisive = group.findings.some((f) => f.decisive);
   return (
     <article class="rule" data-rule={group.rule}>
       <h3>{info?.label[lang] ?? group.rule}</h3>
@@ -39,7 +48,10 @@ function Rule({ group, lang, t, onShow }: { group: RuleGroup; lang: Lang; t: Tra
         ))}
       </ul>
       {info && (
-        <>
+        <details open={decisive}>
+          <summary>
+            {t('whyItMatters')} · {t('sourcedCases')}
+          </summary>
           <p class="why">
             <strong>{t('whyItMatters')}: </strong>
             {info.explanation[lang]}
@@ -63,7 +75,7 @@ function Rule({ group, lang, t, onShow }: { group: RuleGroup; lang: Lang; t: Tra
               </ul>
             )}
           </div>
-        </>
+        </details>
       )}
     </article>
   );

@@ -63,6 +63,7 @@ export async function tabIdOf(worker: Worker, url: string, timeout = 15_000): Pr
 }
 
 export interface StoredReport {
+  url: string;
   risk: string;
   findings: { text: string; rule: string }[];
   skipped?: string;

@@ -14,6 +14,15 @@ describe('matching', () => {
     expect(place.term).toBe('northern Myanmar');
   });
 
+  it('tells disguised spellings from plain ones', () => {
+    const place = (input: string) => scan(input, ruleSet).findings.find((f) => f.rule === 'place-northern-myanmar')!;
+    expect(place('工作在缅北').obfuscated).toBe(false);
+    expect(place('工作在缅-北').obfuscated).toBe(true);
+    expect(place('工作在緬北').obfuscated).toBe(true);
+    expect(scan('Ｔｅｌｅｇｒａｍ', ruleSet).findings[0]!.obfuscated).toBe(true);
+    expect(scan('Telegram', ruleSet).findings[0]!.obfuscated).toBe(false);
+  });
+
   it('matches misspelt place names fuzzily and names the canonical term', () => {
     for (const spelling of ['Myawady', 'Miyawaddy', 'Myawadi', 'Mya-waddy', '妙瓦迪']) {
       const finding = scan(`Office in ${spelling} branch`, ruleSet).findings.find((f) => f.rule === 'place-myawaddy');
