@@ -5,7 +5,7 @@
  * shadow roots (and slots), and remembers which text node every character came from so that
  * matches can be highlighted without touching the page's DOM.
  */
-import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, hidesElement } from '../extract/blocks';
+import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS } from '../extract/blocks';
 
 /** A run of a block's text that comes from one text node. */
 export interface TextPiece {
@@ -32,26 +32,26 @@ export const OWN_UI_TAG = 'lureguard-warning';
 
 const FORM_FIELDS = new Set(['input', 'textarea', 'select', 'option']);
 
-function attributesOf(element: Element): Record<string, string | undefined> {
-  return {
-    hidden: element.hasAttribute('hidden') ? '' : undefined,
-    'aria-hidden': element.getAttribute('aria-hidden') ?? undefined,
-    style: element.getAttribute('style') ?? undefined,
-    type: element.getAttribute('type') ?? undefined,
-  };
-}
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 
-/** Whether an element's content can be seen: markup first (cheap), then the computed style. */
+/**
+ * Whether an element's content can be seen: markup first (cheap), then, for block and custom
+ * elements only, the computed style. Checking every inline element's style would make reading a
+ * large page several times slower, and stylesheets rarely hide bare inline elements.
+ */
 export function isHidden(element: Element): boolean {
   const tag = element.localName;
   if (HIDDEN_ELEMENTS.has(tag) || FORM_FIELDS.has(tag) || tag === OWN_UI_TAG) return true;
-  if (hidesElement(attributesOf(element))) return true;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const style = element.getAttribute('style');
+  if (style && HIDDEN_STYLE.test(style)) return true;
+  if (!BLOCK_ELEMENTS.has(tag) && !tag.includes('-')) return false;
   const visible = (element as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
   if (typeof visible === 'function') return !visible.call(element, { visibilityProperty: true });
   const view = element.ownerDocument.defaultView;
   if (!view) return false;
-  const style = view.getComputedStyle(element);
-  return style.display === 'none' || style.visibility === 'hidden';
+  const computed = view.getComputedStyle(element);
+  return computed.display === 'none' || computed.visibility === 'hidden';
 }
 
 const isBlock = (element: Element) => BLOCK_ELEMENTS.has(element.localName);

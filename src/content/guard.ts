@@ -42,6 +42,8 @@ export class PageGuard {
   private working: Promise<void> = Promise.resolve();
   private active = false;
   private dismissed = false;
+  /** Set when nodes were removed: blocks that left the page are dropped before the next verdict. */
+  private removals = false;
   private lastReport: PageReport | undefined;
 
   constructor(
@@ -133,7 +135,7 @@ export class PageGuard {
         const blocks = await this.readAndAnalyze(this.env.document.body ?? this.env.document.documentElement, scan.signal);
         if (scan.signal.aborted) return;
         this.model.blocks = blocks;
-        this.publish();
+        await this.publish(scan.signal);
       })
       .catch(reportFailure);
     return this.working;
@@ -160,11 +162,19 @@ export class PageGuard {
     return this.blockKeys.get(block) ?? -1;
   }
 
-  private publish(): void {
-    const result = this.model.judge();
+  /**
+   * Judges the page, reports to the background and updates what the page shows: three steps
+   * with a yield between them, so that even on a huge page none of them is a long task.
+   */
+  private async publish(signal: AbortSignal): Promise<void> {
+    const slicer = new Slicer();
+    const segments = this.model.segments();
+    const result = this.model.judge(segments);
+    await slicer.yield(signal);
     const blocks = this.model.blocks;
-    this.lastReport = buildReport(result, this.model.segments(), this.model.ruleSet, this.where, (i) => this.keyOf(blocks[i]!));
+    this.lastReport = buildReport(result, segments, this.model.ruleSet, this.where, (i) => this.keyOf(blocks[i]!));
     this.env.send({ type: 'page-report', report: this.lastReport });
+    await slicer.yield(signal);
     this.present();
   }
 
@@ -174,10 +184,11 @@ export class PageGuard {
     if (!report || !this.active) return;
     const flagged = report.risk === 'medium' || report.risk === 'high';
     if (this.settings.highlight && flagged) {
+      const byKey = new Map(this.model.blocks.map((block) => [this.keyOf(block), block]));
       const ranges: Range[] = [];
       for (const finding of report.findings) {
         const id = parseFindingId(finding.id);
-        const block = id && this.model.blocks.find((b) => this.keyOf(b) === id.segment);
+        const block = id && byKey.get(id.segment);
         const range = block && rangeOf(block, id.start, id.end);
         if (range) ranges.push(range);
       }
@@ -221,10 +232,16 @@ export class PageGuard {
       const removed = Array.from(record.removedNodes);
       // Our own bar coming and going must not feed back into a scan.
       if (record.type === 'childList' && [...added, ...removed].every((node) => this.isOwnUi(node))) continue;
-      const block = blockOf(record.target);
+      // An added block (a new chat bubble) is read on its own; anything else changes the text
+      // of the block around it, which is read again.
+      const addedBlocks = added.filter((node) => node.nodeType === Node.ELEMENT_NODE && BLOCK_ELEMENTS.has((node as Element).localName));
+      for (const node of addedBlocks) this.dirty.add(node as Element);
+      const changesText = record.type === 'characterData' || added.length > addedBlocks.length;
+      const block = changesText ? blockOf(record.target) : null;
       if (block) this.dirty.add(block);
+      if (removed.length > 0) this.removals = true;
     }
-    if (this.dirty.size === 0) return;
+    if (this.dirty.size === 0 && !this.removals) return;
     clearTimeout(this.changeTimer);
     this.changeTimer = setTimeout(() => {
       this.changeTimer = undefined;
@@ -245,14 +262,15 @@ export class PageGuard {
     this.working = this.working
       .catch(() => undefined)
       .then(async () => {
-        this.model.dropDisconnected();
+        if (this.removals) this.model.dropDisconnected();
+        this.removals = false;
         for (const root of roots) {
           if (!root.isConnected) continue;
           const fresh = await this.readAndAnalyze(root, signal);
           if (signal.aborted) return;
           this.model.replaceWithin(root, fresh);
         }
-        this.publish();
+        await this.publish(signal);
       })
       .catch(reportFailure);
     return this.working;

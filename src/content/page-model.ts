@@ -51,9 +51,9 @@ export class PageModel {
     });
   }
 
-  judge(): ScanResult {
+  judge(segments: readonly Segment[] = this.segments()): ScanResult {
     return judge(
-      this.segments(),
+      segments,
       this.blocks.map((b) => b.analysis),
       this.ruleSet,
     );

@@ -32,8 +32,9 @@ export class Slicer {
   }
 }
 
-/** Resolves after the page's first paint (two animation frames), or at once if hidden. */
+/** Resolves after the page's first paint: at once if it has painted (or is hidden), else after two frames. */
 export function afterFirstPaint(): Promise<void> {
   if (document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  if (performance.getEntriesByType?.('paint').length > 0) return Promise.resolve();
   return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 }

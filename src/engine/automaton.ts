@@ -73,8 +73,9 @@ export class Automaton {
     for (const state of queue) {
       const row = state * 128;
       const failRow = this.fail[state]! * 128;
-      const next = this.next[state]!;
-      for (let code = 0; code < 128; code++) ascii[row + code] = next.get(code) ?? ascii[failRow + code]!;
+      // Start from the fail state's row (a block copy), then put in the state's own transitions.
+      ascii.copyWithin(row, failRow, failRow + 128);
+      for (const [code, target] of this.next[state]!) if (code < 128) ascii[row + code] = target;
     }
     this.asciiNext = ascii;
   }

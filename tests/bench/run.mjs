@@ -3,8 +3,10 @@
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 
-const [entry] = process.argv.slice(2);
+const [entry, ...flags] = process.argv.slice(2);
+// Browser benchmarks drive Chromium through playwright-core, which stays a plain dependency.
+const external = flags.includes('--external-packages') ? { packages: 'external' } : {};
 mkdirSync('node_modules/.cache/bench', { recursive: true });
 const outfile = `node_modules/.cache/bench/${entry.split('/').pop().replace(/\.ts$/, '.mjs')}`;
-await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error' });
+await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error', ...external });
 await import(`${process.cwd()}/${outfile}`);
