@@ -28,7 +28,7 @@ async function addTrustedSite(host: string): Promise<void> {
   if (!trusted.includes(site)) await trustedSitesItem.setValue([...trusted, site].sort());
 }
 
-async function checkSelection(text: string, tab: { id?: number; url?: string } | undefined): Promise<void> {
+export async function checkSelection(text: string, tab: { id?: number; url?: string } | undefined): Promise<void> {
   const url = tab?.url ?? '';
   let host = '';
   try {

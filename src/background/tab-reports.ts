@@ -21,7 +21,25 @@ export function summarize(state: TabState): { risk: Risk; findings: number } {
   return { risk, findings };
 }
 
-export async function storeFrameReport(tabId: number, frameId: number, report: PageReport): Promise<void> {
+/**
+ * One update at a time per tab: frames report concurrently, and two read-modify-write cycles on
+ * the same session entry would lose one of the reports.
+ */
+const pending = new Map<number, Promise<void>>();
+function serialized(tabId: number, update: () => Promise<void>): Promise<void> {
+  const next = (pending.get(tabId) ?? Promise.resolve()).then(update, update);
+  pending.set(tabId, next);
+  void next.finally(() => {
+    if (pending.get(tabId) === next) pending.delete(tabId);
+  });
+  return next;
+}
+
+export function storeFrameReport(tabId: number, frameId: number, report: PageReport): Promise<void> {
+  return serialized(tabId, () => writeFrameReport(tabId, frameId, report));
+}
+
+async function writeFrameReport(tabId: number, frameId: number, report: PageReport): Promise<void> {
   const item = tabStateItem(tabId);
   const state = await item.getValue();
   // A new top-level page replaces everything the tab knew.
@@ -31,9 +49,11 @@ export async function storeFrameReport(tabId: number, frameId: number, report: P
   await updateBadge(tabId, { frames });
 }
 
-export async function clearTab(tabId: number): Promise<void> {
-  await tabStateItem(tabId).removeValue();
-  await updateBadge(tabId, { frames: {} });
+export function clearTab(tabId: number): Promise<void> {
+  return serialized(tabId, async () => {
+    await tabStateItem(tabId).removeValue();
+    await updateBadge(tabId, { frames: {} });
+  });
 }
 
 export async function updateBadge(tabId: number, state: TabState): Promise<void> {

@@ -10,6 +10,7 @@ import {
   ARTIFACTS,
   type ExtensionBrowser,
   badgeOf,
+  frameFindingsOf,
   highlightCount,
   launchWithExtension,
   setStorage,
@@ -91,13 +92,15 @@ describe('pages', () => {
     await page.close();
   });
 
-  it('reads text in open shadow roots and skips hidden text', async () => {
+  it('reads text in open shadow roots and frames, and skips hidden text', async () => {
     const { page, tabId } = await open('/shadow-and-frames.html');
     const report = await waitForReport(browser.worker, tabId, (r) => r.findings.length > 0);
     const texts = report.findings.map((f) => f.text);
     expect(texts).toContain('Sihanoukville');
     expect(texts).not.toContain('Myawaddy');
     expect(texts).not.toContain('Golden Triangle');
+    // The iframe reports on its own, as another frame of the same tab.
+    await expect.poll(async () => Object.entries(await frameFindingsOf(browser.worker, tabId)).some(([frame, found]) => frame !== '0' && found.includes('Telegram'))).toBe(true);
     await page.close();
   });
 
@@ -175,7 +178,7 @@ describe('popup', () => {
     // "Show on page" scrolls to the match in the page and flashes it.
     await popup.locator('.rule[data-rule="place-border-transit"] button.show').first().click();
     await expect
-      .poll(() => lure.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('lureguard-flash')?.size ?? 0))
+      .poll(() => lure.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('lureguard-flash')?.size ?? 0), { timeout: 5000, interval: 50 })
       .toBe(1);
     expect(await lure.evaluate(() => [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('lureguard-flash')!][0]!.toString())).toBe('Mae Sot');
     await popup.close();

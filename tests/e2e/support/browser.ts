@@ -113,3 +113,12 @@ export async function warningBarOf(page: Page): Promise<{ risk: string; text: st
 export async function highlightCount(page: Page): Promise<number> {
   return page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('lureguard-match')?.size ?? 0);
 }
+
+/** The texts found in every frame of a tab. */
+export async function frameFindingsOf(worker: Worker, tabId: number): Promise<Record<string, string[]>> {
+  return worker.evaluate(async (tab) => {
+    const key = `tab:${tab}`;
+    const state = (await chrome.storage.session.get(key))[key] as { frames: Record<string, { findings: { text: string }[] }> } | undefined;
+    return Object.fromEntries(Object.entries(state?.frames ?? {}).map(([frame, report]) => [frame, report.findings.map((f) => f.text)]));
+  }, tabId);
+}

@@ -40,3 +40,14 @@ describe('tab reports', () => {
     expect(await browser.action.getBadgeText({ tabId: 9 })).toBe('');
   });
 });
+
+describe('concurrent frames', () => {
+  it('keeps every frame when several report at once', async () => {
+    await Promise.all([
+      storeFrameReport(11, 0, reportOf('Work in Myawaddy.')),
+      storeFrameReport(11, 4, reportOf('Interview on Telegram only.', 'https://chat.example/a')),
+      storeFrameReport(11, 5, reportOf('Free flights.', 'https://chat.example/b')),
+    ]);
+    expect(Object.keys((await tabStateItem(11).getValue()).frames).sort()).toEqual(['0', '4', '5']);
+  });
+});
