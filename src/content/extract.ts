@@ -35,9 +35,10 @@ const FORM_FIELDS = new Set(['input', 'textarea', 'select', 'option']);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 
 /**
- * Whether an element's content can be seen: markup first (cheap), then, for block and custom
- * elements only, the computed style. Checking every inline element's style would make reading a
- * large page several times slower, and stylesheets rarely hide bare inline elements.
+ * Whether an element's content can be seen: markup first (cheap), then the computed style, but
+ * only for block and custom elements that a stylesheet can single out (a class, an id). Checking
+ * every element's style would make reading a large page several times slower, and stylesheets
+ * hide menus, dialogs and templates, not bare paragraphs and inline runs.
  */
 export function isHidden(element: Element): boolean {
   const tag = element.localName;
@@ -46,6 +47,7 @@ export function isHidden(element: Element): boolean {
   const style = element.getAttribute('style');
   if (style && HIDDEN_STYLE.test(style)) return true;
   if (!BLOCK_ELEMENTS.has(tag) && !tag.includes('-')) return false;
+  if (!tag.includes('-') && !element.hasAttribute('class') && !element.hasAttribute('id')) return false;
   const visible = (element as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
   if (typeof visible === 'function') return !visible.call(element, { visibilityProperty: true });
   const view = element.ownerDocument.defaultView;

@@ -35,8 +35,6 @@ export class PageGuard {
   private readonly observedRoots = new WeakSet<Node>();
   private readonly bar: WarningBarHost;
   private readonly dirty = new Set<Element>();
-  private blockKeys = new WeakMap<TextBlock, number>();
-  private nextKey = 1;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private scan: AbortController | undefined;
   private working: Promise<void> = Promise.resolve();
@@ -117,7 +115,7 @@ export class PageGuard {
   /** Scrolls to a finding and flashes it. */
   showFinding(findingId: string): boolean {
     const id = parseFindingId(findingId);
-    const block = id && this.model.blocks.find((b) => this.keyOf(b) === id.segment);
+    const block = id && this.model.blocks.find((b) => b.key === id.segment);
     const range = block && rangeOf(block, id.start, id.end);
     if (!range) return false;
     flash(range);
@@ -152,14 +150,9 @@ export class PageGuard {
     const analyzed: AnalyzedBlock[] = [];
     for (const block of blocks) {
       analyzed.push(this.model.analyze(block));
-      this.blockKeys.set(analyzed[analyzed.length - 1]!, this.nextKey++);
       if (slicer.due()) await slicer.yield(signal);
     }
     return analyzed;
-  }
-
-  private keyOf(block: TextBlock): number {
-    return this.blockKeys.get(block) ?? -1;
   }
 
   /**
@@ -172,7 +165,7 @@ export class PageGuard {
     const result = this.model.judge(segments);
     await slicer.yield(signal);
     const blocks = this.model.blocks;
-    this.lastReport = buildReport(result, segments, this.model.ruleSet, this.where, (i) => this.keyOf(blocks[i]!));
+    this.lastReport = buildReport(result, segments, this.model.ruleSet, this.where, (i) => blocks[i]!.key);
     this.env.send({ type: 'page-report', report: this.lastReport });
     await slicer.yield(signal);
     this.present();
@@ -184,7 +177,7 @@ export class PageGuard {
     if (!report || !this.active) return;
     const flagged = report.risk === 'medium' || report.risk === 'high';
     if (this.settings.highlight && flagged) {
-      const byKey = new Map(this.model.blocks.map((block) => [this.keyOf(block), block]));
+      const byKey = new Map(this.model.blocks.map((block) => [block.key, block]));
       const ranges: Range[] = [];
       for (const finding of report.findings) {
         const id = parseFindingId(finding.id);

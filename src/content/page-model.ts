@@ -8,6 +8,8 @@ import type { TextBlock } from './extract';
 
 export interface AnalyzedBlock extends TextBlock {
   analysis: SegmentAnalysis;
+  /** A stable name for the block within the page (finding ids use it; indexes shift as the page changes). */
+  key: number;
 }
 
 export class PageModel {
@@ -15,8 +17,13 @@ export class PageModel {
 
   constructor(readonly ruleSet: CompiledRuleSet) {}
 
+  private nextKey = 1;
+
   analyze(block: TextBlock): AnalyzedBlock {
-    return { ...block, analysis: analyzeSegment(block.text, this.ruleSet) };
+    const analyzed = block as AnalyzedBlock;
+    analyzed.analysis = analyzeSegment(block.text, this.ruleSet);
+    analyzed.key = this.nextKey++;
+    return analyzed;
   }
 
   clear(): void {
