@@ -3,9 +3,10 @@
  * passes at medium or high, a benign item at none or low. Rates are printed per cell so a
  * regression shows where it happened.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Risk, scan } from '../../../src/engine';
-import { coreRuleSet } from '../../helpers/core';
+import { coreRuleSet, repoPath } from '../../helpers/core';
 import { type CorpusItem, loadCorpus } from '../../helpers/corpus';
 
 const ruleSet = coreRuleSet();
@@ -52,5 +53,25 @@ describe('development corpus', () => {
     const reports = results.filter((r) => r.item.kind === 'news-about-fraud' || r.item.kind === 'anti-fraud-advice');
     expect(reports.length).toBeGreaterThan(0);
     expect(reports.filter((r) => flagged(r.risk)).map((r) => r.item.id)).toEqual([]);
+  });
+});
+
+/**
+ * More examples written for this project in other words than the development corpus (lures and
+ * hard negatives): every one must be judged right.
+ */
+describe('extra examples', () => {
+  const extra = readFileSync(repoPath('tests/fixtures/corpus/extra.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as { id: string; label: 'lure' | 'benign'; text: string });
+
+  it('judges every extra example right', () => {
+    const wrong = extra
+      .map((item) => ({ item, risk: scan(item.text, ruleSet).risk }))
+      .filter(({ item, risk }) => (item.label === 'lure' ? !flagged(risk) : flagged(risk)))
+      .map(({ item, risk }) => `${item.id} (${risk})`);
+    expect(extra.length).toBeGreaterThan(40);
+    expect(wrong).toEqual([]);
   });
 });
