@@ -11,7 +11,7 @@ import type { CompiledRuleSet } from './compile';
 import { explain } from './explain';
 import { findMatches } from './match';
 import { isNegated } from './negation';
-import { normalizeTransient, sliceOf } from './normalize';
+import { normalizeTransient } from './normalize';
 import { type SegmentSignals, worstWindow } from './score';
 import type { Finding, ScanResult, Segment } from './types';
 
@@ -63,7 +63,7 @@ export function analyzeSegment(text: string, ruleSet: CompiledRuleSet): SegmentA
       end,
       term: match.canonical,
       similarity: match.similarity,
-      obfuscated: sliceOf(normalized, match.start, match.end) !== original.toLowerCase().replace(/\s+/g, ' '),
+      obfuscated: isDisguised(original, normalized.codes, match.start, match.end),
       negated,
       segment: 0,
     });
@@ -126,4 +126,20 @@ function withoutContainedDuplicates(findings: Finding[]): Finding[] {
     reach.set(key, finding.end);
     return true;
   });
+}
+
+/**
+ * Whether normalization changed a match beyond case: planted separators or invisible characters
+ * (the lengths differ), full-width or look-alike letters, leetspeak, traditional characters.
+ * Compared unit by unit, without building strings: it runs for every finding.
+ */
+function isDisguised(original: string, codes: Uint16Array, from: number, to: number): boolean {
+  if (original.length !== to - from) return true;
+  for (let k = 0; k < original.length; k++) {
+    let code = original.charCodeAt(k);
+    if (code >= 65 && code <= 90) code += 32;
+    else if (code >= 0x80 && code !== codes[from + k]) code = String.fromCharCode(code).toLowerCase().charCodeAt(0);
+    if (code !== codes[from + k]) return true;
+  }
+  return false;
 }
