@@ -10,6 +10,8 @@ const LATIN_CUES = new Set(['no', 'not', 'never', 'dont', 'doesnt', 'wont', 'wit
 // Multi-character Chinese cues anywhere in the clause before the match; single characters
 // (不 非 无 未 没) only right before it, because they occur inside many ordinary words.
 const CHINESE_CUES = ['不会', '不收', '不是', '不要求', '不承诺', '不保证', '不构成', '不代表', '不提供', '不存在', '不需', '不得', '不能', '并非', '绝不', '从不', '从未', '无需', '无权', '拒绝', '切勿', '请勿', '禁止', '没有', '严禁'];
+/** Verbs after which a negation boasts ("never loses") instead of denying. */
+const BOASTS = new Set(['lose', 'loses', 'losing', 'lost', 'fail', 'fails', 'failing', 'miss', 'misses', 'stop', 'stops', 'sleeps']);
 const ADJACENT_CUES = new Set(['不', '非', '无', '未', '没', '勿']);
 const CLAUSE_END = new Set([...'.!?;。\n'].map((ch) => ch.charCodeAt(0)));
 const COMMA = 44;
@@ -26,6 +28,10 @@ export function isNegated(normalized: NormalizedView, matchStart: number): boole
   const before = sliceOf(normalized, from, matchStart);
   if (ADJACENT_CUES.has(before.trimEnd().slice(-1))) return true;
   if (CHINESE_CUES.some((cue) => before.includes(cue))) return true;
-  for (const word of before.split(/[^a-z]+/)) if (LATIN_CUES.has(word)) return true;
+  const words = before.split(/[^a-z]+/);
+  for (let i = 0; i < words.length; i++) {
+    // "never loses", "never fails" boast rather than deny: not a negation of what follows.
+    if (LATIN_CUES.has(words[i]!) && !BOASTS.has(words[i + 1] ?? '')) return true;
+  }
   return false;
 }

@@ -57,6 +57,10 @@ describe('matching', () => {
     expect(rulesFound('放款前先交保证金')).toContain('upfront-fee');
     expect(rulesFound('We do not offer guaranteed returns.')).not.toContain('invest-guaranteed-return');
   });
+
+  it('does not take a boast for a negation', () => {
+    expect(rulesFound('Our robot never loses, 100% guaranteed profit.')).toContain('invest-guaranteed-return');
+  });
 });
 
 describe('scoring', () => {
