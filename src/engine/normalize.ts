@@ -277,6 +277,29 @@ function collapsePass(length: number): number {
       r++;
       continue;
     }
+    // The commonest separator by far: one plain space between two words that are not Chinese.
+    // It stays as it is unless it joins letters spelled out one by one.
+    if (
+      codes[r] === 32 &&
+      r > 0 &&
+      r + 1 < length &&
+      classes[r + 1] !== SPACE &&
+      classes[r + 1] !== WEAK &&
+      classes[r + 1] !== HAN &&
+      classes[w - 1] !== HAN &&
+      classes[w - 1] !== SPACE &&
+      !(spelledOut && joinSpace[r] === 1)
+    ) {
+      if (w !== r) {
+        codes[w] = 32;
+        starts[w] = starts[r]!;
+        ends[w] = ends[r]!;
+        classes[w] = SPACE;
+      }
+      w++;
+      r++;
+      continue;
+    }
     // A run of separators [r, q): decide whether it was planted inside a word.
     let q = r;
     let runHasSpace = false;
