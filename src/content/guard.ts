@@ -115,7 +115,7 @@ export class PageGuard {
   /** Scrolls to a finding and flashes it. */
   showFinding(findingId: string): boolean {
     const id = parseFindingId(findingId);
-    const block = id && this.model.blocks.find((b) => b.key === id.segment);
+    const block = id && this.model.blocks.find((b) => b.key === id.block);
     const range = block && rangeOf(block, id.start, id.end);
     if (!range) return false;
     flash(range);
@@ -181,7 +181,7 @@ export class PageGuard {
       const ranges: Range[] = [];
       for (const finding of report.findings) {
         const id = parseFindingId(finding.id);
-        const block = id && byKey.get(id.segment);
+        const block = id && byKey.get(id.block);
         const range = block && rangeOf(block, id.start, id.end);
         if (range) ranges.push(range);
       }

@@ -8,8 +8,11 @@ import type { TextBlock } from './extract';
 
 export interface AnalyzedBlock extends TextBlock {
   analysis: SegmentAnalysis;
-  /** A stable name for the block within the page (finding ids use it; indexes shift as the page changes). */
-  key: number;
+  /**
+   * A stable name for the block within the page, from its text (finding ids use it): indexes
+   * shift as the page changes, and a new scan of the same page must give the same ids.
+   */
+  key: string;
 }
 
 export class PageModel {
@@ -17,17 +20,22 @@ export class PageModel {
 
   constructor(readonly ruleSet: CompiledRuleSet) {}
 
-  private nextKey = 1;
+  /** How many blocks with each text hash have been named: the same text twice gets "h", then "h.1". */
+  private seen = new Map<string, number>();
 
   analyze(block: TextBlock): AnalyzedBlock {
     const analyzed = block as AnalyzedBlock;
     analyzed.analysis = analyzeSegment(block.text, this.ruleSet);
-    analyzed.key = this.nextKey++;
+    const hash = textHash(block.text);
+    const count = this.seen.get(hash) ?? 0;
+    this.seen.set(hash, count + 1);
+    analyzed.key = count === 0 ? hash : `${hash}.${count}`;
     return analyzed;
   }
 
   clear(): void {
     this.blocks = [];
+    this.seen.clear();
   }
 
   /** Replaces the blocks inside `root` (which may be gone) with `fresh`, keeping reading order. */
@@ -80,4 +88,11 @@ function firstAfter(blocks: readonly AnalyzedBlock[], element: Element): number 
     else low = middle + 1;
   }
   return low;
+}
+
+/** FNV-1a of a block's text, in base 36. */
+function textHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
 }

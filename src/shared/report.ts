@@ -7,7 +7,7 @@
 import type { Category, CompiledRuleSet, Localized, Risk, Role, ScanResult, Segment, Source } from '../engine';
 
 export interface ReportedFinding {
-  /** Identifies the match within its frame: "segment:start:end" (offsets in the segment). */
+  /** Identifies the match within its frame: "block:start:end" (offsets in the block's text). */
   id: string;
   rule: string;
   category: Category;
@@ -56,7 +56,7 @@ export function buildReport(
   ruleSet: CompiledRuleSet,
   where: { url: string; host: string },
   /** A stable name for a segment in finding ids (its index by default). */
-  segmentKey: (index: number) => number = (index) => index,
+  segmentKey: (index: number) => string | number = (index) => index,
   now = Date.now(),
 ): PageReport {
   const decisive = new Set(result.decisive);
@@ -102,10 +102,10 @@ export function buildReport(
   };
 }
 
-/** Parses a finding id back into its segment and offsets. */
-export function parseFindingId(id: string): { segment: number; start: number; end: number } | null {
-  const match = /^(\d+):(\d+):(\d+)$/.exec(id);
-  return match ? { segment: Number(match[1]), start: Number(match[2]), end: Number(match[3]) } : null;
+/** Parses a finding id back into its block key and offsets. */
+export function parseFindingId(id: string): { block: string; start: number; end: number } | null {
+  const match = /^([0-9a-z.]+):(\d+):(\d+)$/.exec(id);
+  return match ? { block: match[1]!, start: Number(match[2]), end: Number(match[3]) } : null;
 }
 
 /** The report of a page that was not scanned on purpose (trusted site, Lureguard paused). */
