@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { compileRuleSet } from '../../src/engine';
+import { packInfo } from '../../src/engine';
 import { OptionsApp } from '../../src/options/App';
 import { corePack } from '../../src/rules/core-pack';
 import { resolveLang } from '../../src/shared/i18n';
 import { settingsItem, trustedSitesItem } from '../../src/shared/settings';
 import '../../src/options/options.css';
 
-const packs = compileRuleSet([corePack]).packs;
+const packs = [packInfo(corePack)];
 const actions = {
   saveSettings: (settings: Parameters<typeof settingsItem.setValue>[0]) => void settingsItem.setValue(settings),
   saveTrustedSites: (sites: string[]) => void trustedSitesItem.setValue(sites),

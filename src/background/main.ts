@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { CATEGORY_LABELS, RISK_LABELS } from '../engine/labels';
 import { resolveLang, translate } from '../shared/i18n';
 import { parseContentMessage } from '../shared/messages';
-import { selectionCheckItem, settingsItem, tabStateItem, trustedSitesItem } from '../shared/settings';
+import { selectionCheckItem, settingsItem, siteOf, tabStateItem, trustedSitesItem } from '../shared/settings';
 import { checkText } from '../shared/check-text';
 import { clearTab, storeFrameReport } from './tab-reports';
 
@@ -24,7 +24,7 @@ async function openExplanation(tabId: number | undefined): Promise<void> {
 
 async function addTrustedSite(host: string): Promise<void> {
   const trusted = await trustedSitesItem.getValue();
-  const site = host.toLowerCase().replace(/^www\./, '');
+  const site = siteOf(host);
   if (!trusted.includes(site)) await trustedSitesItem.setValue([...trusted, site].sort());
 }
 

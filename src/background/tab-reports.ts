@@ -3,11 +3,10 @@
  * nothing lives in its globals), and the badge that summarizes them.
  */
 import { browser } from 'wxt/browser';
-import type { Risk } from '../engine/types';
+import { RISK_RANK, type Risk } from '../engine/types';
 import type { PageReport } from '../shared/report';
 import { type TabState, tabStateItem } from '../shared/settings';
 
-const RISK_ORDER: Record<Risk, number> = { none: 0, low: 1, medium: 2, high: 3 };
 const BADGE_COLOURS: Record<Risk, string> = { none: '#9e9e9e', low: '#757575', medium: '#e65100', high: '#b71c1c' };
 
 /** The tab as a whole: its worst frame's risk and all frames' findings. */
@@ -15,7 +14,7 @@ export function summarize(state: TabState): { risk: Risk; findings: number } {
   let risk: Risk = 'none';
   let findings = 0;
   for (const report of Object.values(state.frames)) {
-    if (RISK_ORDER[report.risk] > RISK_ORDER[risk]) risk = report.risk;
+    if (RISK_RANK[report.risk] > RISK_RANK[risk]) risk = report.risk;
     findings += report.findings.length;
   }
   return { risk, findings };

@@ -5,7 +5,7 @@
  * shadow roots (and slots), and remembers which text node every character came from so that
  * matches can be highlighted without touching the page's DOM.
  */
-import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS } from '../extract/blocks';
+import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, hidesElement } from '../extract/blocks';
 
 /** A run of a block's text that comes from one text node. */
 export interface TextPiece {
@@ -32,8 +32,6 @@ export const OWN_UI_TAG = 'lureguard-warning';
 
 const FORM_FIELDS = new Set(['input', 'textarea', 'select', 'option']);
 
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
-
 /**
  * Whether an element's content can be seen: markup first (cheap), then the computed style, but
  * only for block and custom elements that a stylesheet can single out (a class, an id). Checking
@@ -43,9 +41,7 @@ const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b
 export function isHidden(element: Element): boolean {
   const tag = element.localName;
   if (HIDDEN_ELEMENTS.has(tag) || FORM_FIELDS.has(tag) || tag === OWN_UI_TAG) return true;
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
-  const style = element.getAttribute('style');
-  if (style && HIDDEN_STYLE.test(style)) return true;
+  if (hidesElement((name) => element.getAttribute(name))) return true;
   if (!BLOCK_ELEMENTS.has(tag) && !tag.includes('-')) return false;
   if (!tag.includes('-') && !element.hasAttribute('class') && !element.hasAttribute('id')) return false;
   const visible = (element as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;

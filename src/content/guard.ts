@@ -7,6 +7,7 @@
 import type { CompiledRuleSet } from '../engine';
 import { CATEGORY_LABELS } from '../engine/labels';
 import { type Lang, resolveLang, translator } from '../shared/i18n';
+import type { ContentMessage } from '../shared/messages';
 import { type PageReport, buildReport, parseFindingId, skippedReport } from '../shared/report';
 import { type Settings, isTrusted } from '../shared/settings';
 import { BLOCK_ELEMENTS } from '../extract/blocks';
@@ -22,7 +23,7 @@ export interface GuardEnvironment {
   location: { href: string; hostname: string };
   isTopFrame: boolean;
   browserLanguage: string;
-  send: (message: { type: 'page-report'; report: PageReport } | { type: 'open-explanation' } | { type: 'trust-site'; host: string }) => void;
+  send: (message: ContentMessage) => void;
 }
 
 /** Changes are coalesced for this long: a burst of chat messages becomes one update. */

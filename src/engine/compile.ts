@@ -70,6 +70,11 @@ const isLatinWordChar = (code: number) => {
   return cls === LETTER || cls === DIGIT;
 };
 
+/** What a pack is, for people: its name, version, publisher and size. */
+export function packInfo(pack: RulePack): PackInfo {
+  return { id: pack.id, name: pack.name, version: pack.version, publisher: pack.publisher, updated: pack.updated, rules: pack.rules.length };
+}
+
 export function compileRuleSet(packs: readonly RulePack[]): CompiledRuleSet {
   // A later pack's rule replaces an earlier one with the same id (an admin's override).
   const byId = new Map<string, { pack: RulePack; rule: RulePack['rules'][number] }>();
@@ -139,14 +144,7 @@ export function compileRuleSet(packs: readonly RulePack[]): CompiledRuleSet {
   }
 
   return {
-    packs: packs.map((pack) => ({
-      id: pack.id,
-      name: pack.name,
-      version: pack.version,
-      publisher: pack.publisher,
-      updated: pack.updated,
-      rules: pack.rules.length,
-    })),
+    packs: packs.map(packInfo),
     rules,
     ruleById: new Map(rules.map((rule) => [rule.id, rule])),
     automaton: new Automaton([...keyIndex.keys()]),

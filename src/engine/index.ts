@@ -1,4 +1,4 @@
-export { compileRuleSet, type CompiledRuleSet, type CompiledRule, type PackInfo } from './compile';
+export { compileRuleSet, packInfo, type CompiledRuleSet, type CompiledRule, type PackInfo } from './compile';
 export { analyzeSegment, judge, scan, segmentText, type SegmentAnalysis } from './scan';
 export { normalize, normalizeTerm, type NormalizedText } from './normalize';
 export { RISK_LABELS, CATEGORY_LABELS } from './labels';

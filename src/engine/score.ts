@@ -7,7 +7,7 @@
  *    cap the window at low: news and advice name every red flag, but as warnings.
  */
 import type { CompiledRule } from './compile';
-import type { Category, Risk } from './types';
+import { type Category, RISK_RANK, type Risk } from './types';
 
 export const SCORING = {
   /** Normalized characters a window of neighbouring segments may span. */
@@ -79,10 +79,8 @@ export function judgeWindow(ruleIndexes: Iterable<number>, rules: readonly Compi
   return { risk, score, category, lures, places, counters };
 }
 
-const RISK_ORDER: Record<Risk, number> = { none: 0, low: 1, medium: 2, high: 3 };
-
 export function isWorse(a: { risk: Risk; score: number }, b: { risk: Risk; score: number }): boolean {
-  return RISK_ORDER[a.risk] > RISK_ORDER[b.risk] || (a.risk === b.risk && a.score > b.score);
+  return RISK_RANK[a.risk] > RISK_RANK[b.risk] || (a.risk === b.risk && a.score > b.score);
 }
 
 export interface SegmentSignals {

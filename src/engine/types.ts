@@ -2,6 +2,8 @@
 
 export type Risk = 'none' | 'low' | 'medium' | 'high';
 export const RISKS: readonly Risk[] = ['none', 'low', 'medium', 'high'];
+/** Risks in order, for comparing: RISK_RANK.high > RISK_RANK.low. */
+export const RISK_RANK: Readonly<Record<Risk, number>> = { none: 0, low: 1, medium: 2, high: 3 };
 
 /** What a rule's matches mean for the verdict. */
 export type Role =

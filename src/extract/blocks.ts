@@ -16,10 +16,15 @@ export const HIDDEN_ELEMENTS = new Set([
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 
-/** True for attributes that hide an element: hidden, aria-hidden="true", inline display:none. */
-export function hidesElement(attributes: Record<string, string | undefined>): boolean {
-  if (attributes.hidden !== undefined) return true;
-  if (attributes['aria-hidden']?.toLowerCase() === 'true') return true;
-  if (attributes.type?.toLowerCase() === 'hidden') return true;
-  return HIDDEN_STYLE.test(attributes.style ?? '');
+/**
+ * True when an element's markup hides it: hidden, aria-hidden="true", type="hidden", or an
+ * inline display:none / visibility:hidden. Takes an attribute getter so that a DOM element and a
+ * parser's attribute record are judged alike.
+ */
+export function hidesElement(attribute: (name: string) => string | null | undefined): boolean {
+  if (attribute('hidden') != null) return true;
+  if (attribute('aria-hidden')?.toLowerCase() === 'true') return true;
+  if (attribute('type')?.toLowerCase() === 'hidden') return true;
+  const style = attribute('style');
+  return !!style && HIDDEN_STYLE.test(style);
 }

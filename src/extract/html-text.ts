@@ -37,7 +37,7 @@ export function extractHtmlText(html: string): ExtractedText {
       onopentag(name, attributes) {
         if (BLOCK_ELEMENTS.has(name)) flush();
         if (VOID_ELEMENTS.has(name)) return;
-        const hidden = HIDDEN_ELEMENTS.has(name) || hidesElement(attributes);
+        const hidden = HIDDEN_ELEMENTS.has(name) || hidesElement((attribute) => attributes[attribute]);
         hiddenStack.push(hidden);
         if (hidden) hiddenDepth++;
       },

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { checkText } from '../shared/check-text';
 import { resolveLang } from '../shared/i18n';
-import { isTrusted, selectionCheckItem, settingsItem, tabStateItem, trustedSitesItem } from '../shared/settings';
+import { isTrusted, selectionCheckItem, settingsItem, siteOf, tabStateItem, trustedSitesItem } from '../shared/settings';
 import { viewOfTab } from './tab-view';
 import type { PopupActions, PopupData } from './types';
 
@@ -51,7 +51,7 @@ export function popupActions(tabId: number | null, openedAsPage: boolean): Popup
       if (openedAsPage) void browser.tabs.update(tabId, { active: true });
     },
     async setTrusted(host, trusted) {
-      const site = host.toLowerCase().replace(/^www\./, '');
+      const site = siteOf(host);
       const sites = await trustedSitesItem.getValue();
       const next = trusted ? [...new Set([...sites, site])].sort() : sites.filter((s) => s !== site && !isTrusted(host, [s]));
       await trustedSitesItem.setValue(next);

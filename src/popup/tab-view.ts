@@ -2,7 +2,7 @@
  * What the popup shows for a tab: the verdict of its worst frame and the findings of all its
  * frames, grouped by fraud category and then by rule.
  */
-import type { Category, Risk } from '../engine/types';
+import { type Category, RISK_RANK } from '../engine/types';
 import type { PageReport, ReportedFinding, ReportedRule } from '../shared/report';
 import type { TabState } from '../shared/settings';
 
@@ -26,8 +26,6 @@ export interface TabView {
   report: PageReport;
   groups: CategoryGroup[];
 }
-
-const RISK_ORDER: Record<Risk, number> = { none: 0, low: 1, medium: 2, high: 3 };
 
 // Fraud types first, then the tactics and places that support them.
 const CATEGORY_ORDER: Category[] = ['job-abroad', 'investment', 'loan', 'gambling', 'ransom', 'telecom-fraud', 'pressure-tactic', 'high-risk-location', 'news-or-advice'];
@@ -57,7 +55,7 @@ export function viewOfReport(report: PageReport, frameId = 0): TabView {
 export function viewOfTab(state: TabState): TabView | null {
   const frames = Object.entries(state.frames).map(([frameId, report]) => ({ frameId: Number(frameId), report }));
   if (frames.length === 0) return null;
-  frames.sort((a, b) => RISK_ORDER[b.report.risk] - RISK_ORDER[a.report.risk] || a.frameId - b.frameId);
+  frames.sort((a, b) => RISK_RANK[b.report.risk] - RISK_RANK[a.report.risk] || a.frameId - b.frameId);
   const rules: Record<string, ReportedRule> = {};
   const findings: ShownFinding[] = [];
   for (const { frameId, report } of frames) {

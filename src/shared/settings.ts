@@ -39,13 +39,18 @@ export function isTrusted(host: string, trusted: readonly string[]): boolean {
   return trusted.some((site) => name === site || name.endsWith(`.${site}`));
 }
 
+/** The name a trusted site is stored under: lower case, without "www." (which the match covers). */
+export function siteOf(host: string): string {
+  return host.toLowerCase().replace(/^www\./, '');
+}
+
 /** Normalizes what a user typed as a site into a host name, or null when it is not one. */
 export function siteFromInput(input: string): string | null {
   const trimmed = input.trim().toLowerCase();
   if (!trimmed) return null;
   try {
     const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(trimmed) ? trimmed : `https://${trimmed}`);
-    return /^[a-z0-9.-]+$/.test(url.hostname) && url.hostname.includes('.') ? url.hostname.replace(/^www\./, '') : null;
+    return /^[a-z0-9.-]+$/.test(url.hostname) && url.hostname.includes('.') ? siteOf(url.hostname) : null;
   } catch {
     return null;
   }
