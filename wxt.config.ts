@@ -8,6 +8,8 @@ export default defineConfig({
   publicDir: 'public',
   // No display on our machines: never try to launch a browser in dev mode.
   webExt: { disabled: true },
+  // MV3 everywhere (Firefox 115+ too): one action API, session storage for per-tab state.
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: {
     name: '__MSG_extName__',
@@ -16,7 +18,6 @@ export default defineConfig({
     // storage: settings and per-tab reports; contextMenus: "Check selected text";
     // notifications: that check's result when the popup cannot open.
     permissions: ['storage', 'contextMenus', 'notifications'],
-    action: { default_title: 'Lureguard' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
   },
 });
