@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { RISK_RANK, type Risk } from '../engine/types';
+import type { TabMessage } from '../shared/messages';
 import type { PageReport } from '../shared/report';
 import { type TabState, tabStateItem } from '../shared/settings';
 
@@ -46,6 +47,22 @@ async function writeFrameReport(tabId: number, frameId: number, report: PageRepo
   frames[String(frameId)] = report;
   await item.setValue({ frames });
   await updateBadge(tabId, { frames });
+  if (frameId !== 0) await tellTopFrame(tabId, frames);
+}
+
+/** The top frame raises the warning bar for the whole tab: tell it how the other frames were judged. */
+async function tellTopFrame(tabId: number, frames: Record<string, PageReport>): Promise<void> {
+  let worst: PageReport | undefined;
+  for (const [frame, report] of Object.entries(frames)) {
+    if (frame !== '0' && (!worst || RISK_RANK[report.risk] > RISK_RANK[worst.risk])) worst = report;
+  }
+  if (!worst) return;
+  const message: TabMessage = { type: 'frames-verdict', risk: worst.risk, category: worst.category };
+  try {
+    await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+  } catch {
+    // The top frame may have no content script (not a web page) or be gone: nothing to tell.
+  }
 }
 
 export function clearTab(tabId: number): Promise<void> {

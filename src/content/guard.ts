@@ -5,6 +5,7 @@
  * content script is invalidated.
  */
 import type { CompiledRuleSet } from '../engine';
+import { type Category, RISK_RANK, type Risk } from '../engine/types';
 import { CATEGORY_LABELS } from '../engine/labels';
 import { type Lang, resolveLang, translator } from '../shared/i18n';
 import type { ContentMessage } from '../shared/messages';
@@ -44,6 +45,8 @@ export class PageGuard {
   /** Set when nodes were removed: blocks that left the page are dropped before the next verdict. */
   private removals = false;
   private lastReport: PageReport | undefined;
+  /** The worst verdict among the tab's other frames, as the background reports it to the top frame. */
+  private framesVerdict: { risk: Risk; category: Category | null } = { risk: 'none', category: null };
 
   constructor(
     ruleSet: CompiledRuleSet,
@@ -104,6 +107,12 @@ export class PageGuard {
     if (skipNow || wasSkipped) return this.start();
     // Only the presentation changed: redraw from what is known.
     if (languageChanged) this.bar.remove();
+    this.present();
+  }
+
+  /** The tab's other frames were judged: the top frame's bar speaks for them too. */
+  updateFramesVerdict(risk: Risk, category: Category | null): void {
+    this.framesVerdict = { risk, category };
     this.present();
   }
 
@@ -190,17 +199,18 @@ export class PageGuard {
     } else {
       clearHighlights();
     }
+    // The bar speaks for the whole tab: this page, or a frame in it (a chat widget), whichever is worse.
+    const verdict = RISK_RANK[this.framesVerdict.risk] > RISK_RANK[report.risk] ? this.framesVerdict : report;
     const threshold = this.settings.warningThreshold;
-    const showBar =
-      this.env.isTopFrame && !this.dismissed && flagged && threshold !== 'off' && (threshold === 'medium' || report.risk === 'high');
-    if (!showBar) {
+    const barRisk = verdict.risk === 'high' || (verdict.risk === 'medium' && threshold === 'medium');
+    if (!this.env.isTopFrame || this.dismissed || threshold === 'off' || !barRisk) {
       this.bar.remove();
       return;
     }
     const t = translator(this.lang);
-    const kind = report.category ? CATEGORY_LABELS[report.category][this.lang] : '';
+    const kind = verdict.category ? CATEGORY_LABELS[verdict.category][this.lang] : '';
     this.bar.show({
-      risk: report.risk as 'medium' | 'high',
+      risk: verdict.risk as 'medium' | 'high',
       kind,
       t,
       onWhy: () => this.env.send({ type: 'open-explanation' }),

@@ -22,6 +22,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   const onMessage = (message: TabMessage, _sender: unknown, respond: (response: unknown) => void) => {
     if (message?.type === 'show-finding') respond({ shown: guard.showFinding(message.findingId) });
     else if (message?.type === 'get-report') respond({ report: guard.report ?? null });
+    else if (message?.type === 'frames-verdict') guard.updateFramesVerdict(message.risk, message.category);
     else if (message?.type === 'rescan') void guard.start().then(() => respond({ report: guard.report ?? null }));
     else return false;
     return true;

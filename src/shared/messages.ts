@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CATEGORIES, RISKS } from '../engine/types';
+import type { Category, Risk } from '../engine/types';
 import type { PageReport } from './report';
 
 /** Content script -> background. */
@@ -17,7 +18,12 @@ export type ContentMessage =
 export type ExtensionMessage = { type: 'get-tab-state'; tabId: number } | { type: 'check-text'; text: string };
 
 /** Popup/background -> content script. */
-export type TabMessage = { type: 'show-finding'; findingId: string } | { type: 'rescan' } | { type: 'get-report' };
+export type TabMessage =
+  | { type: 'show-finding'; findingId: string }
+  | { type: 'rescan' }
+  | { type: 'get-report' }
+  /** To the top frame: the worst verdict of the tab's other frames (a chat widget in an iframe). */
+  | { type: 'frames-verdict'; risk: Risk; category: Category | null };
 
 const localized = z.object({ en: z.string().max(5000), zh: z.string().max(5000) });
 const source = z.object({

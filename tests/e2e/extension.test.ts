@@ -137,6 +137,15 @@ describe('pages', () => {
     await page.close();
   });
 
+  it('raises the bar in the page when a lure is in a chat frame', async () => {
+    const { page, tabId } = await open('/chat-widget.html');
+    await expect.poll(async () => Object.entries(await frameFindingsOf(browser.worker, tabId)).some(([frame, found]) => frame !== '0' && found.includes('Myawaddy'))).toBe(true);
+    const own = await waitForReport(browser.worker, tabId, (r) => r.scanned.segments > 0);
+    expect(own.risk).toMatch(/^(none|low)$/);
+    await expect.poll(() => warningBarOf(page)).toMatchObject({ risk: 'high' });
+    await page.close();
+  });
+
   it('does not scan a trusted site', async () => {
     await setStorage(browser.worker, { trustedSites: ['localhost'] });
     try {
