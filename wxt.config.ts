@@ -18,6 +18,9 @@ export default defineConfig({
     // storage: settings and per-tab reports; contextMenus: "Check selected text";
     // notifications: that check's result when the popup cannot open.
     permissions: ['storage', 'contextMenus', 'notifications'],
+    // The same sites the content script runs on (no further install warning); lets the background
+    // see when a tab goes to another address, to clear what it showed.
+    host_permissions: ['http://*/*', 'https://*/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
   },
 });

@@ -78,8 +78,9 @@ export function runBackground(): void {
   });
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    // A new document is loading: what the tab showed before no longer applies.
-    if (change.status === 'loading') void clearTab(tabId);
+    // The tab is going to another address: what it showed before no longer applies. (A frame
+    // loading inside the page also sets "loading", but does not change the tab's address.)
+    if (change.status === 'loading' && change.url !== undefined) void clearTab(tabId, change.url);
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabStateItem(tabId).removeValue());
 }

@@ -42,12 +42,27 @@ export function storeFrameReport(tabId: number, frameId: number, report: PageRep
 async function writeFrameReport(tabId: number, frameId: number, report: PageReport): Promise<void> {
   const item = tabStateItem(tabId);
   const state = await item.getValue();
-  // A new top-level page replaces everything the tab knew.
-  const frames = frameId === 0 && state.frames['0']?.url !== report.url ? {} : { ...state.frames };
+  const frames = frameId === 0 ? framesKeptFor(report, state.frames) : { ...state.frames };
   frames[String(frameId)] = report;
   await item.setValue({ frames });
   await updateBadge(tabId, { frames });
-  if (frameId !== 0) await tellTopFrame(tabId, frames);
+  // Also when the top frame reports: a frame may have been judged before it was listening. Not
+  // awaited: the next report of this tab must not wait for a page to answer.
+  void tellTopFrame(tabId, frames);
+}
+
+/**
+ * The frames that still belong with a new report of the top frame. A new top document (a
+ * reload) keeps only frames whose documents started after it: frames of the old page go, frames
+ * of the new page that reported first stay. A single-page app navigating (same document, new
+ * URL) keeps its frames, which are still there.
+ */
+function framesKeptFor(top: PageReport, frames: Record<string, PageReport>): Record<string, PageReport> {
+  const previous = frames['0'];
+  if (!previous || previous.documentStart === top.documentStart) return { ...frames };
+  return Object.fromEntries(
+    Object.entries(frames).filter(([frame, report]) => frame !== '0' && (report.documentStart ?? 0) >= (top.documentStart ?? 0)),
+  );
 }
 
 /** The top frame raises the warning bar for the whole tab: tell it how the other frames were judged. */
@@ -65,8 +80,15 @@ async function tellTopFrame(tabId: number, frames: Record<string, PageReport>): 
   }
 }
 
-export function clearTab(tabId: number): Promise<void> {
+/**
+ * The tab is going to `url`: forget what it showed, unless the page at that address has already
+ * reported (the browser's "loading" event and the new page's first report can arrive in either
+ * order).
+ */
+export function clearTab(tabId: number, url?: string): Promise<void> {
   return serialized(tabId, async () => {
+    const state = await tabStateItem(tabId).getValue();
+    if (url !== undefined && state.frames['0']?.url === url) return;
     await tabStateItem(tabId).removeValue();
     await updateBadge(tabId, { frames: {} });
   });

@@ -24,6 +24,8 @@ export interface GuardEnvironment {
   location: { href: string; hostname: string };
   isTopFrame: boolean;
   browserLanguage: string;
+  /** performance.timeOrigin of the document: the background tells a new document from an update by it. */
+  documentStart: number;
   send: (message: ContentMessage) => void;
 }
 
@@ -76,7 +78,7 @@ export class PageGuard {
     this.stop();
     const skipped = this.settings.paused ? 'paused' : isTrusted(this.env.location.hostname, this.trusted) ? 'trusted' : undefined;
     if (skipped) {
-      this.lastReport = skippedReport(this.where, skipped);
+      this.lastReport = { ...skippedReport(this.where, skipped), documentStart: this.env.documentStart };
       this.env.send({ type: 'page-report', report: this.lastReport });
       return;
     }
@@ -175,7 +177,7 @@ export class PageGuard {
     const result = this.model.judge(segments);
     await slicer.yield(signal);
     const blocks = this.model.blocks;
-    this.lastReport = buildReport(result, segments, this.model.ruleSet, this.where, (i) => blocks[i]!.key);
+    this.lastReport = { ...buildReport(result, segments, this.model.ruleSet, this.where, (i) => blocks[i]!.key), documentStart: this.env.documentStart };
     this.env.send({ type: 'page-report', report: this.lastReport });
     await slicer.yield(signal);
     this.present();

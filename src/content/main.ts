@@ -15,17 +15,30 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     location,
     isTopFrame: window === window.top,
     browserLanguage: navigator.language,
+    documentStart: performance.timeOrigin,
     // The background may be restarting; a lost report is replaced by the next one.
     send: (message) => void browser.runtime.sendMessage(message).catch(() => undefined),
   });
 
+  // Every message gets an answer: a sender awaiting one must never wait forever.
   const onMessage = (message: TabMessage, _sender: unknown, respond: (response: unknown) => void) => {
-    if (message?.type === 'show-finding') respond({ shown: guard.showFinding(message.findingId) });
-    else if (message?.type === 'get-report') respond({ report: guard.report ?? null });
-    else if (message?.type === 'frames-verdict') guard.updateFramesVerdict(message.risk, message.category);
-    else if (message?.type === 'rescan') void guard.start().then(() => respond({ report: guard.report ?? null }));
-    else return false;
-    return true;
+    switch (message?.type) {
+      case 'show-finding':
+        respond({ shown: guard.showFinding(message.findingId) });
+        return false;
+      case 'get-report':
+        respond({ report: guard.report ?? null });
+        return false;
+      case 'frames-verdict':
+        guard.updateFramesVerdict(message.risk, message.category);
+        respond({ ok: true });
+        return false;
+      case 'rescan':
+        void guard.start().then(() => respond({ report: guard.report ?? null }));
+        return true; // answered later
+      default:
+        return false;
+    }
   };
   browser.runtime.onMessage.addListener(onMessage as never);
 

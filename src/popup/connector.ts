@@ -9,12 +9,14 @@ import type { PopupActions, PopupData } from './types';
 /** A selection check older than this was not what the popup was opened for. */
 const SELECTION_FRESH_MS = 60_000;
 
-/** The tab the popup is about: ?tab=ID when opened as a page, else the active tab. */
+/** The tab the popup is about: ?tab=ID when opened as a page, else the active tab (when it is a web page). */
 export async function popupTabId(search: string): Promise<number | null> {
   const param = new URLSearchParams(search).get('tab');
   if (param && /^\d+$/.test(param)) return Number(param);
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id ?? null;
+  // Lureguard sees the address of web pages only; any other page (settings, PDF viewer, a new
+  // tab) is never scanned, whatever the tab showed before.
+  return active?.id !== undefined && active.url && /^https?:/.test(active.url) ? active.id : null;
 }
 
 export async function loadPopupData(tabId: number | null): Promise<PopupData> {

@@ -58,6 +58,7 @@ export const pageReportSchema = z.object({
   rules: z.record(z.string().max(200), z.object({ label: localized, explanation: localized, sources: z.array(source).max(50) })),
   scanned: z.object({ segments: z.number().int().min(0), characters: z.number().int().min(0) }),
   scannedAt: z.number(),
+  documentStart: z.number().optional(),
   skipped: z.enum(['trusted', 'paused']).optional(),
 });
 

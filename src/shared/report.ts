@@ -42,6 +42,8 @@ export interface PageReport {
   rules: Record<string, ReportedRule>;
   scanned: { segments: number; characters: number };
   scannedAt: number;
+  /** When the frame's document started (performance.timeOrigin): tells a reload from an update. */
+  documentStart?: number;
   /** Set when the page was deliberately not scanned. */
   skipped?: 'trusted' | 'paused';
 }

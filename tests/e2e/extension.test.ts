@@ -36,8 +36,9 @@ afterAll(async () => {
 async function open(path: string, origin = server.origin): Promise<{ page: Page; tabId: number }> {
   const page = await browser.context.newPage();
   const url = `${origin}${path}`;
+  const since = Date.now();
   await page.goto(url);
-  return { page, tabId: await tabIdOf(browser.worker, url) };
+  return { page, tabId: await tabIdOf(browser.worker, url, 15_000, since) };
 }
 
 const flagged = (risk: string) => risk === 'medium' || risk === 'high';

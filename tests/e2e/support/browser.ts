@@ -45,17 +45,27 @@ export async function launchWithExtension(options: { lang?: string } = {}): Prom
   return { context, worker, extensionId, close: () => context.close() };
 }
 
-/** The tab id of a page, found through the report its content script stored. */
-export async function tabIdOf(worker: Worker, url: string, timeout = 15_000): Promise<number> {
+/**
+ * The tab id of a page, found through the report its content script stored. Only reports made
+ * since `since` count: a tab closed a moment ago may still have a report for the same address.
+ */
+export async function tabIdOf(worker: Worker, url: string, timeout = 15_000, since = 0): Promise<number> {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
-    const id = await worker.evaluate(async (pageUrl) => {
-      const all = (await chrome.storage.session.get(null)) as Record<string, { frames?: Record<string, { url: string }> }>;
-      for (const [key, value] of Object.entries(all)) {
-        if (key.startsWith('tab:') && value?.frames?.['0']?.url === pageUrl) return Number(key.slice(4));
-      }
-      return null;
-    }, url);
+    const id = await worker.evaluate(
+      async ([pageUrl, after]) => {
+        const all = (await chrome.storage.session.get(null)) as Record<string, { frames?: Record<string, { url: string; scannedAt: number }> }>;
+        let newest: [number, number] | null = null;
+        for (const [key, value] of Object.entries(all)) {
+          const top = value?.frames?.['0'];
+          if (key.startsWith('tab:') && top?.url === pageUrl && top.scannedAt >= after && (!newest || top.scannedAt > newest[1])) {
+            newest = [Number(key.slice(4)), top.scannedAt];
+          }
+        }
+        return newest?.[0] ?? null;
+      },
+      [url, since] as const,
+    );
     if (id !== null) return id;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
