@@ -5,7 +5,7 @@
  */
 import type { RulePack } from '../rules/schema';
 import { Automaton } from './automaton';
-import { DIGIT, LETTER, charClass } from './char-class';
+import { isWordChar } from './char-class';
 import { normalizeTerm } from './normalize';
 import type { Category, Localized, Role, Source } from './types';
 
@@ -65,11 +65,6 @@ export interface CompiledRuleSet {
 
 const MIN_FUZZY_LENGTH = 7;
 
-const isLatinWordChar = (code: number) => {
-  const cls = charClass(code);
-  return cls === LETTER || cls === DIGIT;
-};
-
 /** What a pack is, for people: its name, version, publisher and size. */
 export function packInfo(pack: RulePack): PackInfo {
   return { id: pack.id, name: pack.name, version: pack.version, publisher: pack.publisher, updated: pack.updated, rules: pack.rules.length };
@@ -123,8 +118,8 @@ export function compileRuleSet(packs: readonly RulePack[]): CompiledRuleSet {
           canonical,
           prefix,
           // Latin words must match whole words ("line" not in "online"); Chinese has no spaces.
-          boundedStart: isLatinWordChar(text.charCodeAt(0)),
-          boundedEnd: !prefix && isLatinWordChar(text.charCodeAt(text.length - 1)),
+          boundedStart: isWordChar(text.charCodeAt(0)),
+          boundedEnd: !prefix && isWordChar(text.charCodeAt(text.length - 1)),
         });
         if (rule.fuzzy && !prefix && text.length >= MIN_FUZZY_LENGTH && /^[a-z]+$/.test(text)) {
           const bucket = fuzzyByInitial.get(text.charCodeAt(0)) ?? [];

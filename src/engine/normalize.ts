@@ -56,9 +56,6 @@ let ends = new Int32Array(0);
 let classes = new Uint8Array(0);
 let joinSpace = new Uint8Array(0);
 
-const codesBuffer = () => codes;
-const scratch = () => ({ starts, ends, classes, joinSpace });
-
 function ensureCapacity(size: number): void {
   if (size <= capacity) return;
   const next = Math.max(size, capacity * 2, 1024);
@@ -259,20 +256,25 @@ function markSpelledOut(length: number): boolean {
 function collapsePass(length: number): number {
   const spelledOut = markSpelledOut(length);
   // Local references: module-level bindings are slower to reach in a loop this hot.
-  const codes = codesBuffer();
-  const { starts, ends, classes, joinSpace } = scratch();
+  const out = codes;
+  const outStart = starts;
+  const outEnd = ends;
+  const outClass = classes;
+  const joined = joinSpace;
+  /** Moves unit `from` to the write position `to` (compaction: to <= from). */
+  const move = (to: number, from: number, code: number, cls: number) => {
+    out[to] = code;
+    outStart[to] = outStart[from]!;
+    outEnd[to] = outEnd[from]!;
+    outClass[to] = cls;
+  };
   let w = 0;
   let r = 0;
   while (r < length) {
-    const cls = classes[r]!;
+    const cls = outClass[r]!;
     if (cls !== SPACE && cls !== WEAK) {
       // Nothing dropped yet means nothing to move.
-      if (w !== r) {
-        codes[w] = codes[r]!;
-        starts[w] = starts[r]!;
-        ends[w] = ends[r]!;
-        classes[w] = cls;
-      }
+      if (w !== r) move(w, r, out[r]!, cls);
       w++;
       r++;
       continue;
@@ -280,22 +282,17 @@ function collapsePass(length: number): number {
     // The commonest separator by far: one plain space between two words that are not Chinese.
     // It stays as it is unless it joins letters spelled out one by one.
     if (
-      codes[r] === 32 &&
+      out[r] === 32 &&
       r > 0 &&
       r + 1 < length &&
-      classes[r + 1] !== SPACE &&
-      classes[r + 1] !== WEAK &&
-      classes[r + 1] !== HAN &&
-      classes[w - 1] !== HAN &&
-      classes[w - 1] !== SPACE &&
-      !(spelledOut && joinSpace[r] === 1)
+      outClass[r + 1] !== SPACE &&
+      outClass[r + 1] !== WEAK &&
+      outClass[r + 1] !== HAN &&
+      outClass[w - 1] !== HAN &&
+      outClass[w - 1] !== SPACE &&
+      !(spelledOut && joined[r] === 1)
     ) {
-      if (w !== r) {
-        codes[w] = 32;
-        starts[w] = starts[r]!;
-        ends[w] = ends[r]!;
-        classes[w] = SPACE;
-      }
+      if (w !== r) move(w, r, 32, SPACE);
       w++;
       r++;
       continue;
@@ -304,32 +301,29 @@ function collapsePass(length: number): number {
     let q = r;
     let runHasSpace = false;
     while (q < length) {
-      const c = classes[q]!;
+      const c = outClass[q]!;
       if (c === SPACE) runHasSpace = true;
       else if (c !== WEAK) break;
       q++;
     }
-    const left = w > 0 ? classes[w - 1]! : SPACE;
-    const right = q < length ? classes[q]! : SPACE;
+    const left = w > 0 ? outClass[w - 1]! : SPACE;
+    const right = q < length ? outClass[q]! : SPACE;
     // A lone Latin letter next to Chinese is part of an evasion word: "加 V 信", "V 信".
-    const loneLetterRight = right === LETTER && (q + 1 >= length || !isWordClass(classes[q + 1]!));
-    const loneLetterLeft = left === LETTER && (w < 2 || !isWordClass(classes[w - 2]!));
+    const loneLetterRight = right === LETTER && (q + 1 >= length || !isWordClass(outClass[q + 1]!));
+    const loneLetterLeft = left === LETTER && (w < 2 || !isWordClass(outClass[w - 2]!));
     const planted =
       q - r <= MAX_PLANTED_SEPARATOR &&
       ((left === HAN && right === HAN) ||
         (left === LETTER && right === LETTER && !runHasSpace) ||
         (left === HAN && loneLetterRight) ||
         (loneLetterLeft && right === HAN) ||
-        (spelledOut && q - r === 1 && joinSpace[r] === 1));
+        (spelledOut && q - r === 1 && joined[r] === 1));
     if (!planted) {
       for (let k = r; k < q; k++) {
-        const isSpace = classes[k] === SPACE;
+        const isSpace = outClass[k] === SPACE;
         // Keep meaningful symbols ($ % / +) but fold each white-space run into one space.
-        if (isSpace && w > 0 && codes[w - 1] === 32) continue;
-        codes[w] = isSpace ? 32 : codes[k]!;
-        starts[w] = starts[k]!;
-        ends[w] = ends[k]!;
-        classes[w] = classes[k]!;
+        if (isSpace && w > 0 && out[w - 1] === 32) continue;
+        move(w, k, isSpace ? 32 : out[k]!, outClass[k]!);
         w++;
       }
     }
