@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { type Segment, segmentText } from '../engine';
 import { extractHtmlText } from '../extract/html-text';
+import { transcriptSegments } from '../extract/transcript';
 
 export interface LoadedInput {
   text: string;
@@ -17,5 +18,6 @@ async function readStdin(): Promise<string> {
 export async function loadInput(path: string): Promise<LoadedInput> {
   const raw = path === '-' ? await readStdin() : await readFile(path, 'utf8');
   if (/\.html?$/i.test(path)) return extractHtmlText(raw);
-  return { text: raw, segments: segmentText(raw) };
+  // A chat transcript ("Name: message" lines) is one conversation; any other text, a segment a line.
+  return { text: raw, segments: transcriptSegments(raw, 0) ?? segmentText(raw) };
 }

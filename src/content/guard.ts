@@ -173,8 +173,7 @@ export class PageGuard {
    */
   private async publish(signal: AbortSignal): Promise<void> {
     const slicer = new Slicer();
-    const segments = this.model.segments();
-    const result = this.model.judge(segments);
+    const { result, segments } = this.model.judge();
     await slicer.yield(signal);
     const blocks = this.model.blocks;
     this.lastReport = { ...buildReport(result, segments, this.model.ruleSet, this.where, (i) => blocks[i]!.key), documentStart: this.env.documentStart };

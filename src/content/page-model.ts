@@ -3,7 +3,8 @@
  * engine analysis. Blocks are analyzed once; when the page changes only the changed blocks are
  * read and analyzed again, and the verdict (cheap) is recomputed over all of them.
  */
-import { type CompiledRuleSet, type ScanResult, type Segment, type SegmentAnalysis, analyzeSegment, judge } from '../engine';
+import { type CompiledRuleSet, type ScanResult, type Segment, type SegmentAnalysis, analyzeSegment, analyzeSegmentFrom, judge, NOTHING_FOUND } from '../engine';
+import { type BlockRole, conversationRoles, type TreeAdapter } from '../extract/conversations';
 import type { TextBlock } from './extract';
 
 export interface AnalyzedBlock extends TextBlock {
@@ -13,6 +14,8 @@ export interface AnalyzedBlock extends TextBlock {
    * shift as the page changes, and a new scan of the same page must give the same ids.
    */
   key: string;
+  /** The analysis of the message after its sender's name, once the block is known to have one. */
+  withoutSender?: { prefix: number; analysis: SegmentAnalysis };
 }
 
 export class PageModel {
@@ -56,24 +59,43 @@ export class PageModel {
     return this.blocks.length !== before;
   }
 
-  /** Segments with offsets in a virtual concatenation (blocks joined by newlines). */
-  segments(): Segment[] {
+  /**
+   * Judges the page. Segments are the blocks with offsets in a virtual concatenation (blocks
+   * joined by newlines), one per block; a chat's messages form a conversation, and a sender's
+   * name (a block of its own, or a name before the message) counts for nothing.
+   */
+  judge(): { result: ScanResult; segments: Segment[] } {
+    const roles = conversationRoles(this.blocks, DOM_TREE);
     let start = 0;
-    return this.blocks.map((block) => {
-      const segment = { text: block.text, start };
+    const segments = this.blocks.map((block, index) => {
+      const segment: Segment = { text: block.text, start };
+      const conversation = roles[index]!.conversation;
+      if (conversation !== undefined) segment.conversation = conversation;
       start += block.text.length + 1;
       return segment;
     });
+    const analyses = this.blocks.map((block, index) => this.messageAnalysis(block, roles[index]!));
+    return { result: judge(segments, analyses, this.ruleSet), segments };
   }
 
-  judge(segments: readonly Segment[] = this.segments()): ScanResult {
-    return judge(
-      segments,
-      this.blocks.map((b) => b.analysis),
-      this.ruleSet,
-    );
+  /** What a block counts for: a sender's name counts for nothing, a message only after its sender's name. */
+  private messageAnalysis(block: AnalyzedBlock, role: BlockRole): SegmentAnalysis {
+    if (role.isSender) return NOTHING_FOUND;
+    if (role.senderPrefix === 0) return block.analysis;
+    if (block.withoutSender?.prefix !== role.senderPrefix) {
+      block.withoutSender = { prefix: role.senderPrefix, analysis: analyzeSegmentFrom(block.text, role.senderPrefix, this.ruleSet) };
+    }
+    return block.withoutSender.analysis;
   }
 }
+
+const DOM_TREE: TreeAdapter<Element> = {
+  parent: (element) => element.parentElement,
+  children: (element) => Array.from(element.children),
+  tag: (element) => element.localName,
+  attribute: (element, name) => element.getAttribute(name),
+  text: (element) => element.textContent ?? '',
+};
 
 /** Index of the first block whose element comes after `element` in the document (binary search). */
 function firstAfter(blocks: readonly AnalyzedBlock[], element: Element): number {

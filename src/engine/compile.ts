@@ -7,6 +7,8 @@ import type { RulePack } from '../rules/schema';
 import { Automaton } from './automaton';
 import { isWordChar } from './char-class';
 import { normalizeTerm } from './normalize';
+import { SCORING, type Thresholds } from './score';
+import { WORDING_RULES, type WordingModel } from './wording';
 import type { Category, Localized, Role, Source } from './types';
 
 export interface CompiledRule {
@@ -50,7 +52,11 @@ export interface PackInfo {
 export interface CompiledRuleSet {
   packs: PackInfo[];
   rules: CompiledRule[];
+  /** Scores a window needs for medium and high: the first pack's that has them (the core pack's). */
+  thresholds: Thresholds;
   ruleById: ReadonlyMap<string, CompiledRule>;
+  /** Index of each rule in `rules`, by id. */
+  ruleIndex: ReadonlyMap<string, number>;
   automaton: Automaton;
   /** Meanings of each automaton key (one key can serve several rules). */
   keys: KeyMeaning[][];
@@ -59,6 +65,8 @@ export interface CompiledRuleSet {
   fuzzyByInitial: Map<number, FuzzyTerm[]>;
   /** Shortest fuzzy-matchable term length. */
   minFuzzyLength: number;
+  /** The wording signal's model (the first pack's that has one), if any. */
+  wording: WordingModel | null;
   /** Per rule set: fuzzy results of words already seen (pages repeat their words), by word hash. */
   fuzzyCache: Map<number, { word: string; hits: readonly FuzzyTerm[] }>;
 }
@@ -138,10 +146,41 @@ export function compileRuleSet(packs: readonly RulePack[]): CompiledRuleSet {
     }
   }
 
+  // The wording signals are rules too (indexes in `rules`), without terms or patterns.
+  let wording: WordingModel | null = null;
+  const wordingPack = packs.find((pack) => pack.wording);
+  if (wordingPack?.wording) {
+    const model = wordingPack.wording;
+    const sources = new Map(wordingPack.sources.map((source) => [source.id, source]));
+    const signal = (side: 'lure' | 'plain'): CompiledRule => ({
+      id: WORDING_RULES[side],
+      pack: wordingPack.id,
+      category: side === 'lure' ? 'pressure-tactic' : 'news-or-advice',
+      role: side === 'lure' ? 'lure' : 'counter',
+      weight: side === 'lure' ? model.lureWeight : model.plainWeight,
+      negatable: false,
+      label: model[side].label,
+      explanation: model[side].explanation,
+      sources: model.sources.map((id) => sources.get(id)!).filter(Boolean),
+    });
+    wording = {
+      rule: rules.push(signal('lure')) - 1,
+      plainRule: rules.push(signal('plain')) - 1,
+      weights: new Map(Object.entries(model.weights)),
+      threshold: model.threshold,
+      plainThreshold: model.plainThreshold,
+      minTokens: model.minTokens,
+      plainMinTokens: model.plainMinTokens,
+    };
+  }
+
   return {
     packs: packs.map(packInfo),
+    wording,
     rules,
+    thresholds: packs.find((pack) => pack.scoring)?.scoring ?? SCORING.defaultThresholds,
     ruleById: new Map(rules.map((rule) => [rule.id, rule])),
+    ruleIndex: new Map(rules.map((rule, index) => [rule.id, index])),
     automaton: new Automaton([...keyIndex.keys()]),
     keys,
     patterns,

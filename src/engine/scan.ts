@@ -7,11 +7,12 @@
  * segment: the costly part, done once per segment and kept) and judge (combine the segments'
  * signals into a verdict: cheap, redone whenever segments change).
  */
-import type { CompiledRuleSet } from './compile';
+import type { CompiledRule, CompiledRuleSet } from './compile';
 import { explain } from './explain';
 import { findMatches } from './match';
 import { isNegated } from './negation';
-import { normalizeTransient } from './normalize';
+import { type NormalizedView, normalizeTransient } from './normalize';
+import { tallyWording, type WordingModel } from './wording';
 import { type SegmentSignals, worstWindow } from './score';
 import type { Finding, ScanResult, Segment } from './types';
 
@@ -30,6 +31,8 @@ export interface SegmentAnalysis {
   /** Findings with offsets in the segment's own text (segment index 0; judge sets the real ones). */
   findings: Finding[];
   signals: SegmentSignals;
+  /** The segment's strongest lure-like wording (original offsets), shown when the wording signal decides. */
+  wording?: { text: string; start: number; end: number; weight: number }[];
 }
 
 const NO_RULES: ReadonlySet<number> = new Set();
@@ -37,9 +40,10 @@ const NO_RULES: ReadonlySet<number> = new Set();
 /** Normalizes and matches one segment. */
 export function analyzeSegment(text: string, ruleSet: CompiledRuleSet): SegmentAnalysis {
   const normalized = normalizeTransient(text);
+  const wording = ruleSet.wording ? wordingOf(text, normalized, ruleSet.wording) : undefined;
   const matches = findMatches(normalized, ruleSet);
   // Most segments of a page match nothing: keep them cheap.
-  if (matches.length === 0) return { findings: [], signals: { length: normalized.length, rules: NO_RULES } };
+  if (matches.length === 0) return { findings: [], signals: { length: normalized.length, rules: NO_RULES, wording: wording?.tally }, wording: wording?.top };
   const rules = new Set<number>();
   const seen = new Set<number>();
   const findings: Finding[] = [];
@@ -68,8 +72,41 @@ export function analyzeSegment(text: string, ruleSet: CompiledRuleSet): SegmentA
       segment: 0,
     });
   }
-  return { findings: withoutContainedDuplicates(findings), signals: { length: normalized.length, rules } };
+  return { findings: withoutContainedDuplicates(findings), signals: { length: normalized.length, rules, wording: wording?.tally }, wording: wording?.top };
 }
+
+/** The segment's wording tally, its strongest tokens mapped back to the original text. */
+function wordingOf(text: string, normalized: NormalizedView, model: WordingModel) {
+  const tally = tallyWording(normalized, model);
+  if (tally.count === 0) return undefined;
+  const top = tally.top.map((token) => {
+    const start = normalized.start[token.start]!;
+    const end = normalized.end[token.end - 1]!;
+    return { text: text.slice(start, end), start, end, weight: token.weight };
+  });
+  return { tally: { sum: tally.sum, count: tally.count }, top };
+}
+
+/**
+ * Analyzes a segment's text from `offset` on (a chat message after its sender's name: a name is
+ * not a signal), with offsets still in the whole segment's text.
+ */
+export function analyzeSegmentFrom(text: string, offset: number, ruleSet: CompiledRuleSet): SegmentAnalysis {
+  const analysis = analyzeSegment(text.slice(offset), ruleSet);
+  if (offset === 0) return analysis;
+  for (const finding of analysis.findings) {
+    finding.start += offset;
+    finding.end += offset;
+  }
+  for (const token of analysis.wording ?? []) {
+    token.start += offset;
+    token.end += offset;
+  }
+  return analysis;
+}
+
+/** The analysis of a segment that is not scanned at all (a sender's name on its own). */
+export const NOTHING_FOUND: SegmentAnalysis = { findings: [], signals: { length: 0, rules: NO_RULES } };
 
 /** Combines analyzed segments (in reading order) into findings with input offsets and a verdict. */
 export function judge(segments: readonly Segment[], analyses: readonly SegmentAnalysis[], ruleSet: CompiledRuleSet): ScanResult {
@@ -81,10 +118,14 @@ export function judge(segments: readonly Segment[], analyses: readonly SegmentAn
     for (const f of analysis.findings) findings.push({ ...f, start: f.start + offset, end: f.end + offset, segment });
   });
   const worst = worstWindow(
-    analyses.map((a) => a.signals),
-    ruleSet.rules,
+    analyses.map((a, index) => (segments[index]!.conversation === undefined ? a.signals : { ...a.signals, conversation: segments[index]!.conversation })),
+    ruleSet,
   );
   const verdict = worst?.verdict ?? null;
+  if (worst && ruleSet.wording && verdict!.lures.includes(ruleSet.wording.rule)) {
+    findings.push(...wordingFindings(segments, analyses, worst.first, worst.last, ruleSet.rules[ruleSet.wording.rule]!));
+    findings.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
   const counted = new Set(verdict ? [...verdict.lures, ...verdict.places, ...verdict.counters].map((i) => ruleSet.rules[i]!.id) : []);
   const decisive = worst
     ? findings.filter((f) => !f.negated && f.segment >= worst.first && f.segment <= worst.last && counted.has(f.rule))
@@ -102,6 +143,28 @@ export function judge(segments: readonly Segment[], analyses: readonly SegmentAn
         : null,
     scanned: { segments: segments.length, characters },
   };
+}
+
+const WORDING_FINDINGS = 3;
+
+/** When the wording signal decides: the decisive window's most lure-like words, as findings. */
+function wordingFindings(segments: readonly Segment[], analyses: readonly SegmentAnalysis[], first: number, last: number, rule: CompiledRule): Finding[] {
+  const candidates: { segment: number; text: string; start: number; end: number; weight: number }[] = [];
+  for (let segment = first; segment <= last; segment++) for (const token of analyses[segment]!.wording ?? []) candidates.push({ segment, ...token });
+  candidates.sort((a, b) => b.weight - a.weight);
+  return candidates.slice(0, WORDING_FINDINGS).map(({ segment, text, start, end }) => ({
+    rule: rule.id,
+    category: rule.category,
+    role: rule.role,
+    text,
+    start: start + segments[segment]!.start,
+    end: end + segments[segment]!.start,
+    term: text,
+    similarity: 1,
+    obfuscated: false,
+    negated: false,
+    segment,
+  }));
 }
 
 export function scan(input: string | readonly Segment[], ruleSet: CompiledRuleSet): ScanResult {

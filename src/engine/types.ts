@@ -5,14 +5,13 @@ export const RISKS: readonly Risk[] = ['none', 'low', 'medium', 'high'];
 /** Risks in order, for comparing: RISK_RANK.high > RISK_RANK.low. */
 export const RISK_RANK: Readonly<Record<Risk, number>> = { none: 0, low: 1, medium: 2, high: 3 };
 
-/** What a rule's matches mean for the verdict. */
-export type Role =
-  /** A lure signal: raises risk, and only combinations of them reach medium or high. */
-  | 'lure'
-  /** A high-risk location: adds a little, never enough on its own. */
-  | 'place'
-  /** Reporting, warnings, or lawful practice: lowers risk. */
-  | 'counter';
+/**
+ * What a rule's matches mean for the verdict. lure: a lure signal, raises risk, and only
+ * combinations of them reach medium or high; place: a high-risk location, adds a little, never
+ * enough on its own; counter: reporting, warnings, or lawful practice, lowers risk.
+ */
+export const ROLES = ['lure', 'place', 'counter'] as const;
+export type Role = (typeof ROLES)[number];
 
 export const CATEGORIES = [
   'job-abroad',
@@ -46,6 +45,11 @@ export interface Segment {
   text: string;
   /** Offset of the segment's first character in the whole input. */
   start: number;
+  /**
+   * Set on the messages of one chat conversation (the same number for all of them): signals then
+   * combine across the conversation's consecutive messages, and never with the page around it.
+   */
+  conversation?: number;
 }
 
 export interface Finding {

@@ -1,60 +1,86 @@
 /**
  * Visible text of an HTML document as segments, for the CLI: parsed with htmlparser2 (a real,
- * error-tolerant HTML parser), skipping script/style/hidden elements, one segment per block.
- * Offsets refer to the extracted text (segments joined by newlines), which is also returned.
+ * error-tolerant HTML parser) into a tree, walked without recursion (deep nesting cannot overflow
+ * the stack), skipping script/style/hidden elements, one segment per block. The messages of a chat
+ * are marked as one conversation and their senders' names are not scanned (conversations.ts).
+ * Offsets refer to the extracted text (blocks joined by newlines), which is also returned.
  */
-import { Parser } from 'htmlparser2';
+import type { ChildNode, Element } from 'domhandler';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Segment } from '../engine';
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, hidesElement } from './blocks';
-
-// Elements the HTML spec treats as void: they never get a closing tag.
-const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+import { conversationRoles, type TreeAdapter } from './conversations';
 
 export interface ExtractedText {
   text: string;
   segments: Segment[];
 }
 
+const isElement = (node: ChildNode | null): node is Element => !!node && (node.type === 'tag' || node.type === 'script' || node.type === 'style');
+
+const tree: TreeAdapter<Element> = {
+  parent: (element) => (isElement(element.parent as ChildNode | null) ? (element.parent as Element) : null),
+  children: (element) => element.children.filter(isElement),
+  tag: (element) => element.name,
+  attribute: (element, name) => element.attribs[name],
+  text: (element) => DomUtils.textContent(element),
+};
+
+/** The blocks of a parsed document in reading order, each with its innermost block element. */
+function readBlocks(nodes: ChildNode[]): { element: Element | null; text: string }[] {
+  const blocks: { element: Element | null; text: string }[] = [];
+  const owners: (Element | null)[] = [null];
+  let current = '';
+  const flush = () => {
+    const text = current.replace(/\s+/g, ' ').trim();
+    current = '';
+    if (text) blocks.push({ element: owners[owners.length - 1]!, text });
+  };
+  type Step = { node: ChildNode } | { leave: true };
+  const stack: Step[] = nodes.map((node) => ({ node })).reverse();
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    if ('leave' in step) {
+      flush();
+      owners.pop();
+      continue;
+    }
+    const { node } = step;
+    if (node.type === 'text') {
+      current += node.data;
+      continue;
+    }
+    if (!isElement(node)) continue; // comments, directives, CDATA
+    if (HIDDEN_ELEMENTS.has(node.name) || hidesElement((attribute) => node.attribs[attribute])) continue;
+    if (BLOCK_ELEMENTS.has(node.name)) {
+      flush();
+      owners.push(node);
+      stack.push({ leave: true });
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]! });
+  }
+  flush();
+  return blocks;
+}
+
 export function extractHtmlText(html: string): ExtractedText {
+  const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: false });
+  const blocks = readBlocks(document.children);
+  // Text outside any element (a fragment without <body>) cannot be a chat message.
+  const inElements = blocks.filter((block): block is { element: Element; text: string } => block.element !== null);
+  const roleOf = new Map(conversationRoles(inElements, tree).map((role, index) => [inElements[index]!, role]));
   const segments: Segment[] = [];
   let text = '';
-  let current = '';
-  // Depth inside hidden elements; hidden ancestors hide their whole subtree.
-  const hiddenStack: boolean[] = [];
-  let hiddenDepth = 0;
-
-  const flush = () => {
-    const trimmed = current.replace(/\s+/g, ' ').trim();
-    current = '';
-    if (!trimmed) return;
+  for (const block of blocks) {
     if (text) text += '\n';
-    segments.push({ text: trimmed, start: text.length });
-    text += trimmed;
-  };
-
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        if (BLOCK_ELEMENTS.has(name)) flush();
-        if (VOID_ELEMENTS.has(name)) return;
-        const hidden = HIDDEN_ELEMENTS.has(name) || hidesElement((attribute) => attributes[attribute]);
-        hiddenStack.push(hidden);
-        if (hidden) hiddenDepth++;
-      },
-      ontext(data) {
-        if (hiddenDepth === 0) current += data;
-      },
-      onclosetag(name) {
-        if (BLOCK_ELEMENTS.has(name)) flush();
-        // Void elements were never pushed (htmlparser2 still reports their implied close).
-        if (VOID_ELEMENTS.has(name)) return;
-        if (hiddenStack.pop()) hiddenDepth--;
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: false },
-  );
-  parser.write(html);
-  parser.end();
-  flush();
+    const start = text.length;
+    text += block.text;
+    const role = roleOf.get(block as { element: Element; text: string });
+    if (role?.isSender) continue;
+    const cut = role?.senderPrefix ?? 0;
+    const segment: Segment = { text: block.text.slice(cut), start: start + cut };
+    if (role?.conversation !== undefined) segment.conversation = role.conversation;
+    if (segment.text.trim()) segments.push(segment);
+  }
   return { text, segments };
 }

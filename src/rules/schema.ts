@@ -3,7 +3,7 @@
  * (build, CLI, options page); `rules/schema.json` for pack authors is generated from it.
  */
 import { z } from 'zod';
-import { CATEGORIES } from '../engine/types';
+import { CATEGORIES, ROLES } from '../engine/types';
 
 const nonEmpty = z.string().trim().min(1);
 const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'use lower-case letters, digits, dots and dashes');
@@ -12,7 +12,7 @@ const localized = z.strictObject({
   zh: nonEmpty.describe('Simplified Chinese'),
 });
 
-const MAX_REGEX_LENGTH = 300;
+const MAX_REGEX_LENGTH = 1000;
 // A quantified group that itself ends in a quantifier, e.g. (a+)+ or (\w*)*: catastrophic
 // backtracking. Patterns only ever run on short windows, but a pack must not be able to hang a page.
 const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}]\)[+*{]/;
@@ -47,28 +47,45 @@ export const patternSchema = z.strictObject({
   canonical: nonEmpty.describe('What a match stands for, shown to the user'),
 });
 
-export const ruleSchema = z
-  .strictObject({
-    id,
-    category: z.enum(CATEGORIES),
-    role: z.enum(['lure', 'place', 'counter']).describe('lure: raises risk in combination; place: high-risk location; counter: reporting, warnings or lawful practice, lowers risk'),
-    weight: z.number().min(0).max(5).describe('How much one distinct match adds to (or, for counters, takes from) the score of its window'),
-    label: localized.describe('A few words naming the signal, used in the verdict sentence'),
-    explanation: localized.describe('Why the signal matters, in your own words'),
-    terms: z.array(termGroupSchema).default([]),
-    patterns: z.array(patternSchema).default([]),
-    fuzzy: z.boolean().default(false).describe('Also match misspellings of single Latin-script terms of 7 or more letters'),
-    negatable: z.boolean().default(false).describe('A negation just before a match ("we never charge a fee") cancels it'),
-    sources: z.array(id).min(1).describe('Ids of the pack sources the rule is based on'),
-    samples: z.strictObject({
-      match: z.array(nonEmpty).min(1).describe('Texts the rule must match'),
-      noMatch: z.array(nonEmpty).min(1).describe('Texts the rule must not match'),
-    }),
+const ruleFields = z.strictObject({
+  id,
+  category: z.enum(CATEGORIES),
+  role: z.enum(ROLES).describe('lure: raises risk in combination; place: high-risk location; counter: reporting, warnings or lawful practice, lowers risk'),
+  label: localized.describe('A few words naming the signal, used in the verdict sentence'),
+  explanation: localized.describe('Why the signal matters, in your own words'),
+  terms: z.array(termGroupSchema).default([]),
+  patterns: z.array(patternSchema).default([]),
+  fuzzy: z.boolean().default(false).describe('Also match misspellings of single Latin-script terms of 7 or more letters'),
+  negatable: z.boolean().default(false).describe('A negation just before a match ("we never charge a fee") cancels it'),
+  sources: z.array(id).min(1).describe('Ids of the pack sources the rule is based on'),
+  samples: z.strictObject({
+    match: z.array(nonEmpty).min(1).describe('Texts the rule must match'),
+    noMatch: z.array(nonEmpty).min(1).describe('Texts the rule must not match'),
+  }),
+});
+
+const hasTermOrPattern = (rule: { terms: unknown[]; patterns: unknown[] }) => rule.terms.length + rule.patterns.length > 0;
+const needsTermOrPattern = { message: 'a rule needs at least one term or pattern', path: ['terms'] };
+
+/** A rule as its author writes it (rules/core/<category>/<id>.yaml): its score lives apart, in scores.yaml. */
+export const ruleSourceSchema = ruleFields.refine(hasTermOrPattern, needsTermOrPattern);
+
+export const ruleSchema = ruleFields
+  .extend({
+    weight: z.number().min(0).max(10).describe('How much one distinct match adds to (or, for counters, takes from) the score of its window; fitted by `npm run rules -- fit`'),
   })
-  .refine((rule) => rule.terms.length + rule.patterns.length > 0, {
-    message: 'a rule needs at least one term or pattern',
-    path: ['terms'],
-  });
+  .refine(hasTermOrPattern, needsTermOrPattern);
+
+/**
+ * The score a window needs for each risk level. Fitted with the rule weights (`npm run rules --
+ * fit`); whatever the scores, medium and high also need several distinct lure signals (score.ts).
+ */
+export const scoringSchema = z
+  .strictObject({
+    medium: z.number().positive().describe('Score from which a window is medium risk'),
+    high: z.number().positive().describe('Score from which a window is high risk'),
+  })
+  .refine((scoring) => scoring.high >= scoring.medium, { message: 'high must not be below medium', path: ['high'] });
 
 export const sourceSchema = z.strictObject({
   id,
@@ -79,19 +96,65 @@ export const sourceSchema = z.strictObject({
   summary: localized.describe('One line on the case, in your own words'),
 });
 
-export const rulePackSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    id,
-    name: nonEmpty,
-    version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9a-z.-]+)?$/i, 'must be a semantic version such as 1.2.0'),
-    publisher: nonEmpty,
-    updated: z.iso.date(),
-    sources: z.array(sourceSchema).min(1),
+const signalText = z.strictObject({
+  label: localized.describe('A few words naming the signal, used in the verdict sentence'),
+  explanation: localized.describe('Why the signal matters, in your own words'),
+});
+
+/**
+ * The wording signals as people read them (src/engine/wording.ts): lure wording raises risk like
+ * a lure rule, plain wording (the way news, advice and everyday text are worded) lowers it like a
+ * counter rule.
+ */
+const wordingTextSchema = z.strictObject({
+  lure: signalText,
+  plain: signalText,
+  sources: z.array(id).min(1).describe('Ids of the pack sources the signals are based on'),
+});
+
+/** The fitted model behind the wording signals (generated by `npm run rules -- fit`). */
+export const wordingModelSchema = z.strictObject({
+  threshold: z.number().positive().describe('Window score from which lure wording counts'),
+  plainThreshold: z.number().positive().describe('Window score at or below minus this from which plain wording counts'),
+  minTokens: z.number().int().min(1).describe('Known tokens a window needs before lure wording can count'),
+  plainMinTokens: z.number().int().min(1).describe('Known tokens a window needs before plain wording can count: it takes more text to read as a whole like news'),
+  weights: z.record(z.string().min(1), z.number().min(-20).max(20)).describe('Weight of each token (log-odds of lures against benign text)'),
+});
+
+const fittedWeight = z.number().min(0).max(10);
+
+export const wordingSchema = wordingTextSchema.extend(wordingModelSchema.shape).extend({
+  lureWeight: fittedWeight.describe('What lure wording adds to its window\'s score; fitted'),
+  plainWeight: fittedWeight.describe('What plain wording takes from its window\'s score; fitted'),
+});
+
+/** What a pack is and the reports its rules cite (in a pack source folder: pack.yaml). */
+export const packHeaderSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id,
+  name: nonEmpty,
+  version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9a-z.-]+)?$/i, 'must be a semantic version such as 1.2.0'),
+  publisher: nonEmpty,
+  updated: z.iso.date(),
+  sources: z.array(sourceSchema).min(1),
+  wording: wordingTextSchema.optional().describe('The wording signal: its label, explanation and sources (its model is fitted)'),
+});
+
+export const rulePackSchema = packHeaderSchema
+  .extend({
+    wording: wordingSchema.optional().describe('The wording signal (src/engine/wording.ts): a statistical model of lure wording, one more lure signal'),
+    scoring: scoringSchema.optional().describe('Thresholds for medium and high; the first pack that has them sets them for all'),
     rules: z.array(ruleSchema).min(1),
   })
   .superRefine((pack, ctx) => {
-    const sourceIds = new Set(pack.sources.map((source) => source.id));
+    const sourceIds = new Set<string>();
+    pack.sources.forEach((source, index) => {
+      if (sourceIds.has(source.id)) ctx.addIssue({ code: 'custom', message: `duplicate source id "${source.id}"`, path: ['sources', index, 'id'] });
+      sourceIds.add(source.id);
+    });
+    pack.wording?.sources.forEach((source, s) => {
+      if (!sourceIds.has(source)) ctx.addIssue({ code: 'custom', message: `unknown source "${source}" (not in the pack's sources)`, path: ['wording', 'sources', s] });
+    });
     const seen = new Set<string>();
     pack.rules.forEach((rule, index) => {
       if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', message: `duplicate rule id "${rule.id}"`, path: ['rules', index, 'id'] });
@@ -106,4 +169,9 @@ export const rulePackSchema = z
 
 export type RulePack = z.infer<typeof rulePackSchema>;
 export type Rule = z.infer<typeof ruleSchema>;
+export type RuleSource = z.infer<typeof ruleSourceSchema>;
+export type Scoring = z.infer<typeof scoringSchema>;
+export type PackHeader = z.infer<typeof packHeaderSchema>;
+export type Wording = z.infer<typeof wordingSchema>;
+export type WordingModelData = z.infer<typeof wordingModelSchema>;
 export type TermGroup = z.infer<typeof termGroupSchema>;

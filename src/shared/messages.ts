@@ -4,7 +4,7 @@
  * (which run inside untrusted pages) are validated before use.
  */
 import { z } from 'zod';
-import { CATEGORIES, RISKS } from '../engine/types';
+import { CATEGORIES, RISKS, ROLES } from '../engine/types';
 import type { Category, Risk } from '../engine/types';
 import type { PageReport } from './report';
 
@@ -38,7 +38,7 @@ const finding = z.object({
   id: z.string().max(64),
   rule: z.string().max(200),
   category: z.enum(CATEGORIES),
-  role: z.enum(['lure', 'place', 'counter']),
+  role: z.enum(ROLES),
   text: z.string().max(2000),
   before: z.string().max(200),
   after: z.string().max(200),

@@ -4,6 +4,7 @@
  * the warning bar are saved in test-artifacts/.
  */
 import type { Page } from 'playwright-core';
+import { CHAT_PITCH } from '../fixtures/chat-pitch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorePack } from '../helpers/core';
 import {
@@ -90,6 +91,18 @@ describe('pages', () => {
     expect(flagged(third.risk)).toBe(true);
     expect(third.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
     expect(await warningBarOf(page)).not.toBeNull();
+    await page.close();
+  });
+
+  it('flags a lure that builds up over several messages of one conversation, not a sender\'s name', async () => {
+    const { page, tabId } = await open('/chat-named.html');
+    await waitForReport(browser.worker, tabId, (r) => r.scanned.segments > 0);
+    // No message says it all; together they are a job-abroad lure.
+    for (const [who, text] of CHAT_PITCH) await page.evaluate(([name, message]) => (window as unknown as { appendMessage(w: string, t: string): void }).appendMessage(name!, message!), [who, text]);
+    const report = await waitForReport(browser.worker, tabId, (r) => flagged(r.risk));
+    expect(report.findings.some((f) => /passport/i.test(f.text))).toBe(true);
+    // Sender names are not read as part of the messages.
+    expect(report.findings.some((f) => f.text.includes('Mia'))).toBe(false);
     await page.close();
   });
 

@@ -1,18 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRuleSet } from '../../src/engine';
-import { validatePack } from '../../src/rules/validate';
+import { readPackSource } from '../../src/rules/pack-source';
 
 // Path arithmetic on the file path, not the URL class: DOM test environments replace URL.
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const repoPath = (relative: string) => join(ROOT, relative);
 
-/** The core pack as shipped, validated the way any pack is. */
+/**
+ * The core pack from its source files (rules/core), validated the way any pack is. A test
+ * checks that rules/core.json, what the extension ships, is exactly this pack built.
+ */
 export function loadCorePack() {
-  const validation = validatePack(JSON.parse(readFileSync(repoPath('rules/core.json'), 'utf8')), 'rules/core.json');
-  if (!validation.ok) throw new Error(validation.errors.join('\n'));
-  return validation.pack;
+  const source = readPackSource(repoPath('rules/core'), ROOT);
+  if (!source.ok) throw new Error(source.errors.join('\n'));
+  return source.pack;
 }
 
 export const coreRuleSet = () => compileRuleSet([loadCorePack()]);

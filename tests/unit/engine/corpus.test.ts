@@ -1,77 +1,80 @@
 /**
- * The development corpus (../shared/corpus/dev.jsonl), judged by its README's rule: a lure
- * passes at medium or high, a benign item at none or low. Rates are printed per cell so a
+ * Detection measured on labelled corpora by their README's rule: a lure passes at medium or
+ * high, a benign item at none or low, and news or advice is never medium or high.
+ *
+ * The shipped scores were fitted on these very corpora (`npm run rules -- fit`), so figures with
+ * them are optimistic; the floors that matter are on the k-fold cross-validated figures, where
+ * every item is judged by scores fitted without it. Rates are printed per cell so that a
  * regression shows where it happened.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Risk, scan } from '../../../src/engine';
+import { crossValidate } from '../../../src/fit/cross-validate';
+import { readCorpora } from '../../../src/fit/corpus';
+import { analyzeItems } from '../../../src/fit/dataset';
+import { formatCells, judgeItems, rates } from '../../../src/fit/evaluate';
 import { coreRuleSet, repoPath } from '../../helpers/core';
-import { type CorpusItem, loadCorpus } from '../../helpers/corpus';
+
+/**
+ * Floors a little under what was measured when the pack was last fitted (README, "How it
+ * decides"), so that a change that loses detection or adds false alarms fails here.
+ */
+const CROSS_VALIDATED_FLOOR = { recall: 0.88, falseAlarms: 0.02, reportAlarms: 0 };
+const FITTED_FLOOR = { recall: 0.95, falseAlarms: 0.01, reportAlarms: 0 };
+const HELD_OUT_FLOORS = {
+  'blind.jsonl': { recall: 0.8, falseAlarms: 0.04 },
+  'extra.jsonl': { recall: 0.95, falseAlarms: 0.07 },
+};
 
 const ruleSet = coreRuleSet();
-const items = loadCorpus();
-const results = items.map((item) => ({ item, risk: scan(item.text, ruleSet).risk }));
-const flagged = (risk: Risk) => risk === 'medium' || risk === 'high';
-const passes = ({ item, risk }: { item: CorpusItem; risk: Risk }) => (item.label === 'lure' ? flagged(risk) : !flagged(risk));
+const corpora = ['../shared/corpus/train.jsonl', '../shared/corpus/dev.jsonl'].map(repoPath);
+const { items, errors } = readCorpora(corpora);
+const analyzed = analyzeItems(items, ruleSet);
+const shipped = judgeItems(analyzed, ruleSet);
+const crossValidated = crossValidate(items, ruleSet, 5);
 
-function report(): string {
-  const cells = new Map<string, { pass: number; total: number }>();
-  for (const result of results) {
-    const { item } = result;
-    for (const key of [`label=${item.label}`, `kind=${item.kind}`, `lang=${item.lang}/${item.label}`, `format=${item.format}/${item.label}`, `obfuscated=${item.obfuscated}/${item.label}`]) {
-      const cell = cells.get(key) ?? { pass: 0, total: 0 };
-      cell.total++;
-      if (passes(result)) cell.pass++;
-      cells.set(key, cell);
-    }
-  }
-  return [...cells].map(([key, { pass, total }]) => `${key.padEnd(32)} ${pass}/${total}`).join('\n');
-}
-
-describe('development corpus', () => {
-  it('prints pass rates per label, kind, language, format and obfuscation', () => {
-    console.log(`corpus pass rates (${items.length} items)\n${report()}`);
-    expect(items.length).toBeGreaterThan(100);
+describe('training and development corpora', () => {
+  it('are there and readable', () => {
+    expect(errors, 'the corpora are expected in ../shared/corpus beside the repository').toEqual([]);
+    expect(items.length).toBeGreaterThan(700);
   });
 
-  it('finds at least 90% of lures, obfuscated ones included', () => {
-    const lures = results.filter((r) => r.item.label === 'lure');
-    const obfuscated = lures.filter((r) => r.item.obfuscated);
-    const missed = lures.filter((r) => !passes(r)).map((r) => r.item.id);
-    expect(lures.filter(passes).length / lures.length, `missed: ${missed.join(', ')}`).toBeGreaterThanOrEqual(0.9);
-    expect(obfuscated.filter(passes).length / obfuscated.length).toBeGreaterThanOrEqual(0.9);
+  it('prints cross-validated and fitted pass rates per label, kind, language, format and obfuscation', () => {
+    console.log(`corpus pass rates (${items.length} items)\n${formatCells(crossValidated, [{ title: 'fitted (shipped)', results: shipped }])}`);
+    expect(crossValidated.length).toBe(items.length);
   });
 
-  it('rates at most 5% of benign items medium or high', () => {
-    const benign = results.filter((r) => r.item.label === 'benign');
-    const alarms = benign.filter((r) => !passes(r)).map((r) => `${r.item.id} (${r.risk})`);
-    expect(alarms.length / benign.length, `false alarms: ${alarms.join(', ')}`).toBeLessThanOrEqual(0.05);
+  it('cross-validated: finds most lures with few false alarms', () => {
+    const { recall, falseAlarms, reportAlarms } = rates(crossValidated);
+    expect(recall).toBeGreaterThanOrEqual(CROSS_VALIDATED_FLOOR.recall);
+    expect(falseAlarms).toBeLessThanOrEqual(CROSS_VALIDATED_FLOOR.falseAlarms);
+    expect(reportAlarms).toBeLessThanOrEqual(CROSS_VALIDATED_FLOOR.reportAlarms);
   });
 
-  it('never rates news about fraud or anti-fraud advice medium or high', () => {
-    const reports = results.filter((r) => r.item.kind === 'news-about-fraud' || r.item.kind === 'anti-fraud-advice');
-    expect(reports.length).toBeGreaterThan(0);
-    expect(reports.filter((r) => flagged(r.risk)).map((r) => r.item.id)).toEqual([]);
+  it('with the shipped scores: the figures the fit reached', () => {
+    const { recall, falseAlarms, reportAlarms } = rates(shipped);
+    expect(recall).toBeGreaterThanOrEqual(FITTED_FLOOR.recall);
+    expect(falseAlarms).toBeLessThanOrEqual(FITTED_FLOOR.falseAlarms);
+    expect(reportAlarms).toBeLessThanOrEqual(FITTED_FLOOR.reportAlarms);
   });
 });
 
 /**
- * More examples written for this project in other words than the development corpus (lures and
- * hard negatives): every one must be judged right.
+ * Held-out sets, never used for fitting or for writing rules: blind.jsonl was written from public
+ * reports by a helper who never saw the rules or the corpora; extra.jsonl are examples written
+ * for this project in other words than the corpora. Their figures are the honest ones.
  */
-describe('extra examples', () => {
-  const extra = readFileSync(repoPath('tests/fixtures/corpus/extra.jsonl'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as { id: string; label: 'lure' | 'benign'; text: string });
-
-  it('judges every extra example right', () => {
-    const wrong = extra
-      .map((item) => ({ item, risk: scan(item.text, ruleSet).risk }))
-      .filter(({ item, risk }) => (item.label === 'lure' ? !flagged(risk) : flagged(risk)))
-      .map(({ item, risk }) => `${item.id} (${risk})`);
-    expect(extra.length).toBeGreaterThan(40);
-    expect(wrong).toEqual([]);
-  });
+describe('held-out examples', () => {
+  for (const [name, floor] of Object.entries(HELD_OUT_FLOORS)) {
+    it(`${name}: finds most lures with few false alarms`, () => {
+      const held = readCorpora([repoPath(`tests/fixtures/corpus/${name}`)]);
+      const results = judgeItems(analyzeItems(held.items, ruleSet), ruleSet);
+      const { recall, falseAlarms, reportAlarms } = rates(results);
+      console.log(`${name}: recall ${(100 * recall).toFixed(1)}%, false alarms ${(100 * falseAlarms).toFixed(1)}%, news/advice at medium+ ${reportAlarms}\n${formatCells(results)}`);
+      expect(held.errors).toEqual([]);
+      expect(held.items.length).toBeGreaterThan(40);
+      expect(recall).toBeGreaterThanOrEqual(floor.recall);
+      expect(falseAlarms).toBeLessThanOrEqual(floor.falseAlarms);
+      expect(reportAlarms).toBe(0);
+    });
+  }
 });

@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+/**
+ * A lure that builds up over several chat messages is one conversation and is flagged; the same
+ * sentences spread over unrelated paragraphs of a long page do not add up.
+ */
+import { describe, expect, it } from 'vitest';
+import { readBlocks } from '../../../src/content/extract';
+import { PageModel } from '../../../src/content/page-model';
+import { scan } from '../../../src/engine';
+import { extractHtmlText } from '../../../src/extract/html-text';
+import { CHAT_PITCH } from '../../fixtures/chat-pitch';
+import { coreRuleSet } from '../../helpers/core';
+
+const ruleSet = coreRuleSet();
+
+const pitch = CHAT_PITCH;
+
+const chatHtml = `<html><body><h1>Messages</h1><div class="chat">${pitch
+  .map(([who, text]) => `<div class="msg"><div class="name">${who}</div><div class="text">${text}</div></div>`)
+  .join('')}</div></body></html>`;
+
+// A long magazine page: the same sentences, each deep inside an unrelated article.
+const filler = (topic: string) =>
+  `${topic} has a long history in the region. Visitors often spend a whole afternoon walking through the old streets, tasting local food, and talking with shop owners about the seasons, the harvest and the festivals that fill the calendar. `.repeat(8);
+const longPageHtml = `<html><body>${pitch
+  .filter(([who]) => who === 'Mia')
+  .map(([, text], index) => `<article><h2>Story ${index + 1}</h2><p>${filler(`Topic ${index}`)}</p><p>${text}</p><p>${filler(`Theme ${index}`)}</p></article>`)
+  .join('')}</body></html>`;
+
+const flagged = (risk: string) => risk === 'medium' || risk === 'high';
+
+describe('conversations in the CLI', () => {
+  it('flags a lure that builds up over several chat messages', () => {
+    const { segments } = extractHtmlText(chatHtml);
+    expect(flagged(scan(segments, ruleSet).risk)).toBe(true);
+    // No single message is enough.
+    for (const segment of segments) expect(flagged(scan(segment.text, ruleSet).risk)).toBe(false);
+  });
+
+  it('does not add up the same sentences spread over unrelated paragraphs of a long page', () => {
+    const { segments } = extractHtmlText(longPageHtml);
+    expect(segments.every((segment) => segment.conversation === undefined)).toBe(true);
+    expect(flagged(scan(segments, ruleSet).risk)).toBe(false);
+  });
+});
+
+describe('conversations in the content script', () => {
+  const judgePage = (html: string) => {
+    document.documentElement.innerHTML = html.replace(/^<html>|<\/html>$/g, '');
+    const model = new PageModel(ruleSet);
+    model.blocks = readBlocks(document.body).map((block) => model.analyze(block));
+    return model.judge().result;
+  };
+
+  it('flags the chat page', () => {
+    expect(flagged(judgePage(chatHtml).risk)).toBe(true);
+  });
+
+  it('does not flag the long page', () => {
+    expect(flagged(judgePage(longPageHtml).risk)).toBe(false);
+  });
+});
