@@ -45,6 +45,12 @@ export interface WordingTally {
 
 const TOP_TOKENS = 3;
 
+/**
+ * The model's settings (its weights are fitted): window scores from which lure and plain wording
+ * count, and the known tokens a window needs for each. Chosen by cross-validation (README).
+ */
+export const WORDING_SETTINGS = { threshold: 1, plainThreshold: 2, minTokens: 5, plainMinTokens: 20 } as const;
+
 /** Calls visit for every token of a normalized view, with its normalized offsets. */
 export function forEachToken(view: NormalizedView, visit: (token: string, start: number, end: number) => void): void {
   const { codes, classes, length } = view;

@@ -5,7 +5,7 @@
  * and only the strongest tokens are kept, so the model stays small in the bundle.
  */
 import { normalizeTransient } from '../engine/normalize';
-import { forEachToken } from '../engine/wording';
+import { forEachToken, WORDING_SETTINGS } from '../engine/wording';
 import type { WordingModelData } from '../rules/schema';
 import type { CorpusItem } from './corpus';
 
@@ -14,11 +14,6 @@ export const WORDING_FIT = {
   minItems: 3,
   /** Tokens kept, the strongest first. */
   maxTokens: 4000,
-  /** Window scores from which lure wording and plain wording count (chosen by cross-validation, see the README). */
-  threshold: 1,
-  plainThreshold: 2,
-  minTokens: 5,
-  plainMinTokens: 20,
 } as const;
 
 const tokenCache = new WeakMap<CorpusItem, Set<string>>();
@@ -60,6 +55,5 @@ export function fitWording(items: readonly CorpusItem[]): WordingModelData {
   for (const { token, weight } of scored.slice(0, WORDING_FIT.maxTokens).sort((a, b) => a.token.localeCompare(b.token))) {
     weights[token] = Math.round(weight * 100) / 100;
   }
-  const { threshold, plainThreshold, minTokens, plainMinTokens } = WORDING_FIT;
-  return { threshold, plainThreshold, minTokens, plainMinTokens, weights };
+  return { ...WORDING_SETTINGS, weights };
 }
