@@ -8,7 +8,7 @@ import { Automaton } from './automaton';
 import { isWordChar } from './char-class';
 import { normalizeTerm } from './normalize';
 import { SCORING, type Thresholds } from './score';
-import { WORDING_RULES, type WordingModel } from './wording';
+import { WORDING_RULES, type WordingModel, wordingWeights } from './wording';
 import type { Category, Localized, Role, Source } from './types';
 
 export interface CompiledRule {
@@ -166,7 +166,7 @@ export function compileRuleSet(packs: readonly RulePack[]): CompiledRuleSet {
     wording = {
       rule: rules.push(signal('lure')) - 1,
       plainRule: rules.push(signal('plain')) - 1,
-      weights: new Map(Object.entries(model.weights)),
+      weights: wordingWeights(model.weights),
       threshold: model.threshold,
       plainThreshold: model.plainThreshold,
       minTokens: model.minTokens,

@@ -40,8 +40,8 @@ const NO_RULES: ReadonlySet<number> = new Set();
 /** Normalizes and matches one segment. */
 export function analyzeSegment(text: string, ruleSet: CompiledRuleSet): SegmentAnalysis {
   const normalized = normalizeTransient(text);
-  const wording = ruleSet.wording ? wordingOf(text, normalized, ruleSet.wording) : undefined;
   const matches = findMatches(normalized, ruleSet);
+  const wording = ruleSet.wording ? wordingOf(text, normalized, ruleSet.wording) : undefined;
   // Most segments of a page match nothing: keep them cheap.
   if (matches.length === 0) return { findings: [], signals: { length: normalized.length, rules: NO_RULES, wording: wording?.tally }, wording: wording?.top };
   const rules = new Set<number>();

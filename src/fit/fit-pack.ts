@@ -13,6 +13,7 @@ import type { CorpusItem } from './corpus';
 import { analyzeItems, type AnalyzedItem } from './dataset';
 import { foldsOf } from './folds';
 import { DEFAULT_FIT, type FitOptions, type FittedScores, fitScores } from './logistic';
+import { wordingWeights } from '../engine/wording';
 import { fitWording } from './wording-fit';
 
 const INNER_FOLDS = 5;
@@ -20,7 +21,7 @@ const INNER_FOLDS = 5;
 /** The rule set with another wording model (the wording signal keeps its rule index). */
 export function withWordingModel(ruleSet: CompiledRuleSet, model: WordingModelData | null): CompiledRuleSet {
   if (!ruleSet.wording || !model) return ruleSet;
-  return { ...ruleSet, wording: { ...ruleSet.wording, weights: new Map(Object.entries(model.weights)), threshold: model.threshold, plainThreshold: model.plainThreshold, minTokens: model.minTokens, plainMinTokens: model.plainMinTokens } };
+  return { ...ruleSet, wording: { ...ruleSet.wording, weights: wordingWeights(model.weights), threshold: model.threshold, plainThreshold: model.plainThreshold, minTokens: model.minTokens, plainMinTokens: model.plainMinTokens } };
 }
 
 export interface FittedPack {
