@@ -152,7 +152,15 @@ function wordingFindings(segments: readonly Segment[], analyses: readonly Segmen
   const candidates: { segment: number; text: string; start: number; end: number; weight: number }[] = [];
   for (let segment = first; segment <= last; segment++) for (const token of analyses[segment]!.wording ?? []) candidates.push({ segment, ...token });
   candidates.sort((a, b) => b.weight - a.weight);
-  return candidates.slice(0, WORDING_FINDINGS).map(({ segment, text, start, end }) => ({
+  // The same words in several messages are shown once.
+  const shown = new Set<string>();
+  const distinct = candidates.filter((candidate) => {
+    const key = candidate.text.toLowerCase();
+    if (shown.has(key)) return false;
+    shown.add(key);
+    return true;
+  });
+  return distinct.slice(0, WORDING_FINDINGS).map(({ segment, text, start, end }) => ({
     rule: rule.id,
     category: rule.category,
     role: rule.role,

@@ -6,8 +6,9 @@
  * Tokens of normalized text: words of Latin letters and digits (digit runs read as "#", so
  * "3000 usd" and "2500 usd" are one token "# usd") with each word's pair with the next, and
  * pairs of Chinese characters. Each known token has a weight (log-odds of lures against benign
- * items, fitted by `npm run rules -- fit`); a window's wording score is the sum of its known
- * tokens' weights over the square root of their number. When the score reaches the model's
+ * items, fitted by `npm run rules -- fit`); a window's wording score is the mean weight of its
+ * known tokens (a mean, not a sum: a long page does not drift over the threshold on a slight
+ * lean of many ordinary words). When the score reaches the model's
  * threshold, the window has one more lure signal, "lure-wording"; when it falls as far below
  * zero, one more counter signal, "plain-wording" (how news, advice and everyday text are worded).
  * Their scores are fitted like any rule's. Lure wording alone is one signal, so it never raises
@@ -50,7 +51,7 @@ const TOP_TOKENS = 3;
  * The model's settings (its weights are fitted): window scores from which lure and plain wording
  * count, and the known tokens a window needs for each. Chosen by cross-validation (README).
  */
-export const WORDING_SETTINGS = { threshold: 1, plainThreshold: 2, minTokens: 5, plainMinTokens: 20 } as const;
+export const WORDING_SETTINGS = { threshold: 0.3, plainThreshold: 0.7, minTokens: 5, plainMinTokens: 20 } as const;
 
 /** Calls visit for every token of a normalized view, with its normalized offsets. */
 export function forEachToken(view: NormalizedView, visit: (token: string, start: number, end: number) => void): void {
@@ -254,7 +255,7 @@ function keepIfStrong(top: WordingTally['top'], start: number, end: number, weig
 /** The wording signal's rule a window's summed tallies give, if any. */
 export function wordingSignal(sum: number, count: number, model: WordingModel): number | null {
   if (count < model.minTokens) return null;
-  const score = sum / Math.sqrt(count);
+  const score = sum / count;
   if (score >= model.threshold) return model.rule;
   return score <= -model.plainThreshold && count >= model.plainMinTokens ? model.plainRule : null;
 }

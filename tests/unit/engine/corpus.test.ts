@@ -18,10 +18,10 @@ import { coreRuleSet, repoPath } from '../../helpers/core';
  * Floors a little under what was measured when the pack was last fitted (README, "How it
  * decides"), so that a change that loses detection or adds false alarms fails here.
  */
-const CROSS_VALIDATED_FLOOR = { recall: 0.88, falseAlarms: 0.02, reportAlarms: 0 };
-const FITTED_FLOOR = { recall: 0.95, falseAlarms: 0.01, reportAlarms: 0 };
+const CROSS_VALIDATED_FLOOR = { recall: 0.94, falseAlarms: 0.02, reportAlarms: 0 };
+const FITTED_FLOOR = { recall: 0.97, falseAlarms: 0.01, reportAlarms: 0 };
 const HELD_OUT_FLOORS = {
-  'blind.jsonl': { recall: 0.8, falseAlarms: 0.04 },
+  'blind.jsonl': { recall: 0.85, falseAlarms: 0.04 },
   'extra.jsonl': { recall: 0.95, falseAlarms: 0.07 },
 };
 
