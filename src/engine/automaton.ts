@@ -1,9 +1,14 @@
 /**
  * Aho-Corasick automaton over UTF-16 code units: finds every occurrence of every term in one
- * pass over the text, however many terms there are. For ASCII, the automaton is a full DFA (a
- * dense table per state, fail links already followed), so an ASCII character costs one array
- * read; other characters use the root's dense table or small per-state maps and fail links.
+ * pass over the text, however many terms there are. For ASCII, the states near the root (where
+ * the automaton spends nearly all its time on real text) form a DFA (a dense table per state,
+ * fail links already followed), so an ASCII character there costs one array read; deeper states
+ * and other characters use small per-state maps and fail links. Rows for every state would cost
+ * 256 bytes each: megabytes, built in every frame, for thousands of term variants.
  */
+/** States up to this depth get a DFA row for ASCII. */
+const DFA_DEPTH = 4;
+
 export class Automaton {
   private readonly rootNext = new Int32Array(0x10000);
   private readonly next: Map<number, number>[] = [new Map()];
@@ -13,8 +18,11 @@ export class Automaton {
   /** Nearest state on the fail chain that has an output (0 = none). */
   private dictionary: Int32Array = new Int32Array(1);
   private readonly lengths: number[] = [];
-  /** DFA transitions for ASCII: asciiNext[state * 128 + code]. */
+  /** DFA transitions for ASCII: asciiNext[rowOf[state] * 128 + code], for states that have a row. */
   private asciiNext: Uint16Array | Int32Array = new Uint16Array(0);
+  /** Each state's DFA row, or -1 (deeper than DFA_DEPTH: maps and fail links). */
+  private rowOf: Int32Array = new Int32Array(0);
+  private readonly depth: number[] = [0];
   /** The state itself when it has an output, else its dictionary link (0 = nothing ends here). */
   private firstHit: Int32Array = new Int32Array(0);
 
@@ -36,6 +44,7 @@ export class Automaton {
         target = this.next.length;
         this.next.push(new Map());
         this.output.push(-1);
+        this.depth.push(i + 1);
         this.next[state]!.set(code, target);
       }
       state = target;
@@ -67,12 +76,20 @@ export class Automaton {
     }
     this.firstHit = new Int32Array(count);
     for (let state = 1; state < count; state++) this.firstHit[state] = this.output[state]! >= 0 ? state : this.dictionary[state]!;
-    // Breadth-first order guarantees a state's fail state already has its row.
-    const ascii = count < 0xffff ? new Uint16Array(count * 128) : new Int32Array(count * 128);
+    // Rows for the root and the states up to DFA_DEPTH. Breadth-first order guarantees a state's
+    // fail state (always shallower) already has its row.
+    this.rowOf = new Int32Array(count).fill(-1);
+    let rows = 1;
+    for (const state of queue) if (this.depth[state]! <= DFA_DEPTH) this.rowOf[state] = rows++;
+    this.rowOf[0] = 0;
+    // Entries are state numbers: 16 bits are enough for most rule sets.
+    const ascii = count < 0xffff ? new Uint16Array(rows * 128) : new Int32Array(rows * 128);
     for (let code = 0; code < 128; code++) ascii[code] = this.rootNext[code]!;
     for (const state of queue) {
-      const row = state * 128;
-      const failRow = this.fail[state]! * 128;
+      const rowIndex = this.rowOf[state]!;
+      if (rowIndex < 0) continue;
+      const row = rowIndex * 128;
+      const failRow = this.rowOf[this.fail[state]!]! * 128;
       // Start from the fail state's row (a block copy), then put in the state's own transitions.
       ascii.copyWithin(row, failRow, failRow + 128);
       for (const [code, target] of this.next[state]!) if (code < 128) ascii[row + code] = target;
@@ -82,12 +99,12 @@ export class Automaton {
 
   /** Calls onMatch(patternId, start, end) for every occurrence in codes[0, length), in order of end position. */
   search(codes: ArrayLike<number>, length: number, onMatch: (patternId: number, start: number, end: number) => void): void {
-    const { rootNext, asciiNext, next, fail, output, dictionary, lengths, firstHit } = this;
+    const { rootNext, asciiNext, rowOf, next, fail, output, dictionary, lengths, firstHit } = this;
     let state = 0;
     for (let i = 0; i < length; i++) {
       const code = codes[i]!;
-      if (code < 128) {
-        state = asciiNext[state * 128 + code]!;
+      if (code < 128 && rowOf[state]! >= 0) {
+        state = asciiNext[rowOf[state]! * 128 + code]!;
       } else {
         for (;;) {
           if (state === 0) {
@@ -100,6 +117,11 @@ export class Automaton {
             break;
           }
           state = fail[state]!;
+          // A shallower state with a row answers an ASCII character at once.
+          if (code < 128 && rowOf[state]! >= 0) {
+            state = asciiNext[rowOf[state]! * 128 + code]!;
+            break;
+          }
         }
       }
       let hit = firstHit[state]!;
