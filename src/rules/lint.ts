@@ -3,7 +3,7 @@
  * says it does, it must do. Each problem names the rule and the JSON path inside it.
  *  - samples: every `match` sample must give a finding of the rule, no `noMatch` sample may;
  *  - too broad: a term or anchor that normalizes to nothing or to a single letter, or a pattern
- *    that matches the empty string, would fire everywhere (or silently never);
+ *    that matches the empty string, would fire (or run) everywhere, or silently never;
  *  - too slow: a pattern is run on long adversarial inputs built from its own anchors and must
  *    stay fast (the engine runs every pattern on hostile pages).
  */
@@ -49,7 +49,9 @@ export function lintPack(pack: RulePack): LintProblem[] {
     });
     rule.patterns.forEach((pattern, p) => {
       pattern.anchors.forEach((anchor, a) => {
-        if (!normalizeTerm(anchor)) add(`$.patterns[${p}].anchors[${a}]`, `"${anchor}" normalizes to nothing: the pattern would never run from it`);
+        const text = normalizeTerm(anchor);
+        if (!text) add(`$.patterns[${p}].anchors[${a}]`, `"${anchor}" normalizes to nothing: the pattern would never run from it`);
+        else if (/^[\p{L}\p{N}]$/u.test(text) && isSingleLetter(text)) add(`$.patterns[${p}].anchors[${a}]`, `"${anchor}" is a single letter or digit: the pattern would run on almost every segment (anchor on a longer piece every match contains, e.g. "1u" … "9u")`);
       });
       const regex = new RegExp(pattern.regex, 'gu');
       if (regex.test('')) add(`$.patterns[${p}].regex`, 'matches the empty string: a pattern must always match some text');

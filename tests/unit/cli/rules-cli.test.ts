@@ -91,6 +91,7 @@ describe('npm run rules -- validate', () => {
     expect(stderr).toMatch(/\$\.terms\[3\]: ".*" normalizes to nothing/);
     expect(stderr).toMatch(/\$\.patterns\[0\]\.regex: too slow: \d+ ms/);
     expect(stderr).toMatch(/\$\.patterns\[1\]\.regex: matches the empty string/);
+    expect(stderr).toMatch(/\$\.patterns\[1\]\.anchors\[0\]: "x" is a single letter or digit: the pattern would run on almost every segment/);
     expect(stderr).toMatch(/\$\.samples\.match\[0\]: "good pay for typists" does not match the rule/);
   });
 });
