@@ -92,6 +92,7 @@ export class PageModel {
 const DOM_TREE: TreeAdapter<Element> = {
   parent: (element) => element.parentElement,
   children: (element) => Array.from(element.children),
+  firstChild: (element) => element.firstElementChild ?? undefined,
   tag: (element) => element.localName,
   attribute: (element, name) => element.getAttribute(name),
   text: (element) => element.textContent ?? '',

@@ -17,6 +17,7 @@ export interface TreeAdapter<E> {
   parent(element: E): E | null;
   /** Element children, in order. */
   children(element: E): readonly E[];
+  firstChild(element: E): E | undefined;
   tag(element: E): string;
   attribute(element: E, name: string): string | null | undefined;
   /** All the text inside an element (textContent). */
@@ -74,7 +75,7 @@ function saysChat<E>(tree: TreeAdapter<E>, container: E, item: E): boolean {
  */
 function senderOf<E>(tree: TreeAdapter<E>, message: E, texts: readonly string[]): { name: string; prefix: number } | null {
   const first = texts[0]!;
-  const [head] = tree.children(message);
+  const head = tree.firstChild(message);
   const name = head === undefined ? '' : tree.text(head).replace(/\s+/g, ' ').trim();
   if (name && looksLikeName(name) && tree.text(message).replace(/\s+/g, ' ').trim() !== name) {
     if (first.trim() === name) return { name: name.toLowerCase(), prefix: texts.length > 1 ? -1 : 0 };
@@ -133,9 +134,13 @@ export function conversationRoles<E>(blocks: readonly { element: E; text: string
   for (const [container, { item, messages }] of containers) {
     if (messages.size < MIN_MESSAGES) continue;
     const senders: { index: number; name: string; prefix: number }[] = [];
+    // Names must start at least 60% of the messages: stop looking once too many have none (a
+    // page's thousands of alike paragraphs are not read twice).
+    let without = 0;
     for (const [message, indexes] of messages) {
       const sender = senderOf(tree, message, indexes.map((index) => blocks[index]!.text));
       if (sender) senders.push({ index: indexes[0]!, ...sender });
+      else if (++without > messages.size * 0.4) break;
     }
     const distinct = new Set(senders.map((sender) => sender.name));
     const namesRepeat = senders.length >= MIN_MESSAGES && senders.length >= messages.size * 0.6 && distinct.size < senders.length;
