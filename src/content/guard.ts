@@ -29,7 +29,7 @@ export interface GuardEnvironment {
   send: (message: ContentMessage) => void;
 }
 
-/** Changes are coalesced for this long: a burst of chat messages becomes one update. */
+/** Changes are coalesced for this long after the first of them: a burst of chat messages becomes one update. */
 const CHANGE_DELAY_MS = 60;
 const NODES_PER_CHECK = 200;
 
@@ -247,7 +247,9 @@ export class PageGuard {
       if (removed.length > 0) this.removals = true;
     }
     if (this.dirty.size === 0 && !this.removals) return;
-    clearTimeout(this.changeTimer);
+    // The delay runs from the first change of a burst and is never restarted: a page whose text
+    // changes without pause (a clock, a ticker) must not hold back every later change.
+    if (this.changeTimer !== undefined) return;
     this.changeTimer = setTimeout(() => {
       this.changeTimer = undefined;
       void this.applyChanges();

@@ -106,6 +106,16 @@ describe('pages', () => {
     await page.close();
   });
 
+  it('still flags a new message on a page whose text changes every 20 ms', async () => {
+    const { page, tabId } = await open('/ticking-chat.html');
+    await waitForReport(browser.worker, tabId, (r) => r.scanned.segments > 0);
+    await page.waitForTimeout(500);
+    await page.evaluate(() => (window as unknown as { appendMessage(t: string): void }).appendMessage('Hi dear, we hire chat agents in Sihanoukville: $3,500 per month, no experience needed, free flights and room. Interview on Telegram only.'));
+    const report = await waitForReport(browser.worker, tabId, (r) => flagged(r.risk), 5_000);
+    expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
+    await page.close();
+  });
+
   it('reads text in open shadow roots and frames, and skips hidden text', async () => {
     const { page, tabId } = await open('/shadow-and-frames.html');
     const report = await waitForReport(browser.worker, tabId, (r) => r.findings.length > 0);
