@@ -6,7 +6,8 @@ import { browser } from 'wxt/browser';
 import { CATEGORY_LABELS, RISK_LABELS } from '../engine/labels';
 import { resolveLang, translate } from '../shared/i18n';
 import { parseContentMessage } from '../shared/messages';
-import { selectionCheckItem, settingsItem, siteOf, tabStateItem, trustedSitesItem } from '../shared/settings';
+import { selectionCheckItem, tabStateItem } from '../shared/session-state';
+import { settingsItem, siteOf, trustedSitesItem } from '../shared/settings';
 import { checkText } from '../shared/check-text';
 import { clearTab, storeFrameReport } from './tab-reports';
 

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { RISK_RANK, type Risk } from '../engine/types';
 import type { TabMessage } from '../shared/messages';
 import type { PageReport } from '../shared/report';
-import { type TabState, tabStateItem } from '../shared/settings';
+import { type TabState, tabStateItem } from '../shared/session-state';
 
 const BADGE_COLOURS: Record<Risk, string> = { none: '#9e9e9e', low: '#757575', medium: '#e65100', high: '#b71c1c' };
 

@@ -2,7 +2,8 @@
 import { browser } from 'wxt/browser';
 import { checkText } from '../shared/check-text';
 import { resolveLang } from '../shared/i18n';
-import { isTrusted, selectionCheckItem, settingsItem, siteOf, tabStateItem, trustedSitesItem } from '../shared/settings';
+import { selectionCheckItem, tabStateItem } from '../shared/session-state';
+import { isTrusted, settingsItem, siteOf, trustedSitesItem } from '../shared/settings';
 import { viewOfTab } from './tab-view';
 import type { PopupActions, PopupData } from './types';
 

@@ -4,7 +4,7 @@
  */
 import { type Category, RISK_RANK } from '../engine/types';
 import type { PageReport, ReportedFinding, ReportedRule } from '../shared/report';
-import type { TabState } from '../shared/settings';
+import type { TabState } from '../shared/session-state';
 
 export interface ShownFinding extends ReportedFinding {
   frameId: number;

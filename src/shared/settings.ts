@@ -1,6 +1,5 @@
-/** Settings and per-tab state, as typed, versioned storage items (WXT storage). */
+/** Settings, as typed, versioned storage items (WXT storage). Per-tab state is in session-state.ts. */
 import { storage } from 'wxt/utils/storage';
-import type { PageReport } from './report';
 
 export type WarningThreshold = 'medium' | 'high' | 'off';
 export type LanguageSetting = 'auto' | 'en' | 'zh';
@@ -21,17 +20,6 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', { fal
 
 /** Host names the user trusts: never scanned. */
 export const trustedSitesItem = storage.defineItem<string[]>('local:trustedSites', { fallback: [], version: 1 });
-
-/** What the background knows of a tab: the report of each frame, by frame id. */
-export interface TabState {
-  frames: Record<string, PageReport>;
-}
-
-/** Per-tab state lives in session storage: MV3 service workers are stopped at any time. */
-export const tabStateItem = (tabId: number) => storage.defineItem<TabState>(`session:tab:${tabId}`, { fallback: { frames: {} } });
-
-/** The last "Check selected text" result, shown by the popup. */
-export const selectionCheckItem = storage.defineItem<PageReport | null>('session:selectionCheck', { fallback: null });
 
 /** A host is trusted when it or a parent domain is in the list (trusting example.com covers www.example.com). */
 export function isTrusted(host: string, trusted: readonly string[]): boolean {

@@ -106,6 +106,23 @@ describe('pages', () => {
     await page.close();
   });
 
+  it('runs on a page without errors in the console', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      // The test server has no favicon: a missing resource is the page's, not a script error.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    const url = `${server.origin}/job-board-en.html`;
+    const since = Date.now();
+    await page.goto(url);
+    const tabId = await tabIdOf(browser.worker, url, 15_000, since);
+    await waitForReport(browser.worker, tabId, (r) => flagged(r.risk));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('still flags a new message on a page whose text changes every 20 ms', async () => {
     const { page, tabId } = await open('/ticking-chat.html');
     await waitForReport(browser.worker, tabId, (r) => r.scanned.segments > 0);

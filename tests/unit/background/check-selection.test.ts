@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkSelection } from '../../../src/background/main';
-import { selectionCheckItem } from '../../../src/shared/settings';
+import { selectionCheckItem } from '../../../src/shared/session-state';
 
 beforeEach(() => {
   fakeBrowser.reset();

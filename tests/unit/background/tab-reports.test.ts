@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { clearTab, storeFrameReport } from '../../../src/background/tab-reports';
 import { scan, segmentText } from '../../../src/engine';
 import { buildReport } from '../../../src/shared/report';
-import { tabStateItem } from '../../../src/shared/settings';
+import { tabStateItem } from '../../../src/shared/session-state';
 import { coreRuleSet } from '../../helpers/core';
 
 const ruleSet = coreRuleSet();
