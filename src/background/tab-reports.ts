@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { RISK_RANK, type Risk } from '../engine/types';
 import type { TabMessage } from '../shared/messages';
-import type { PageReport } from '../shared/report';
+import { type PageReport, reportedUrl } from '../shared/report';
 import { type TabState, tabStateItem } from '../shared/session-state';
 
 const BADGE_COLOURS: Record<Risk, string> = { none: '#9e9e9e', low: '#757575', medium: '#e65100', high: '#b71c1c' };
@@ -88,7 +88,7 @@ async function tellTopFrame(tabId: number, frames: Record<string, PageReport>): 
 export function clearTab(tabId: number, url?: string): Promise<void> {
   return serialized(tabId, async () => {
     const state = await tabStateItem(tabId).getValue();
-    if (url !== undefined && state.frames['0']?.url === url) return;
+    if (url !== undefined && state.frames['0']?.url === reportedUrl(url)) return;
     await tabStateItem(tabId).removeValue();
     await updateBadge(tabId, { frames: {} });
   });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { CATEGORIES, RISKS, ROLES } from '../engine/types';
 import type { Category, Risk } from '../engine/types';
-import type { PageReport } from './report';
+import { type PageReport, REPORT_LIMITS } from './report';
 
 /** Content script -> background. */
 export type ContentMessage =
@@ -39,16 +39,16 @@ const finding = z.object({
   rule: z.string().max(200),
   category: z.enum(CATEGORIES),
   role: z.enum(ROLES),
-  text: z.string().max(2000),
-  before: z.string().max(200),
-  after: z.string().max(200),
-  term: z.string().max(500),
+  text: z.string().max(REPORT_LIMITS.text),
+  before: z.string().max(REPORT_LIMITS.context),
+  after: z.string().max(REPORT_LIMITS.context),
+  term: z.string().max(REPORT_LIMITS.term),
   similarity: z.number().min(0).max(1),
   obfuscated: z.boolean(),
   decisive: z.boolean(),
 });
 export const pageReportSchema = z.object({
-  url: z.string().max(8000),
+  url: z.string().max(REPORT_LIMITS.url),
   host: z.string().max(500),
   risk: z.enum(RISKS as [string, ...string[]]),
   score: z.number().min(0).max(10_000),

@@ -52,6 +52,22 @@ const CONTEXT = 40;
 /** Upper bound on findings kept per report: a huge page must not flood storage or the popup. */
 export const MAX_REPORTED_FINDINGS = 200;
 
+/**
+ * How long a report's strings may be: the message schema (messages.ts) rejects longer ones, and
+ * the report is built within them, so that a page cannot make its report vanish with a huge
+ * address or a match padded with thousands of invisible characters.
+ */
+export const REPORT_LIMITS = { url: 8000, text: 2000, context: 200, term: 500 } as const;
+
+const clip = (text: string, limit: number) => (text.length <= limit ? text : text.slice(0, limit));
+
+/** The page address as reported: an address too long loses its fragment, then its tail. */
+export function reportedUrl(url: string): string {
+  if (url.length <= REPORT_LIMITS.url) return url;
+  const hash = url.indexOf('#');
+  return clip(hash >= 0 ? url.slice(0, hash) : url, REPORT_LIMITS.url);
+}
+
 export function buildReport(
   result: ScanResult,
   segments: readonly Segment[],
@@ -75,10 +91,10 @@ export function buildReport(
       rule: f.rule,
       category: f.category,
       role: f.role,
-      text: f.text,
+      text: clip(f.text, REPORT_LIMITS.text),
       before: segment.text.slice(Math.max(0, start - CONTEXT), start),
       after: segment.text.slice(end, end + CONTEXT),
-      term: f.term,
+      term: clip(f.term, REPORT_LIMITS.term),
       similarity: f.similarity,
       obfuscated: f.obfuscated,
       decisive: decisive.has(f),
@@ -91,7 +107,7 @@ export function buildReport(
     if (rule && !rules[f.rule]) rules[f.rule] = { label: rule.label, explanation: rule.explanation, sources: rule.sources };
   }
   return {
-    url: where.url,
+    url: reportedUrl(where.url),
     host: where.host,
     risk: result.risk,
     score: result.score,

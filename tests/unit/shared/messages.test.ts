@@ -32,6 +32,18 @@ describe('parseContentMessage', () => {
     expect(parseContentMessage({ type: 'page-report', report: hostile })).toBeNull();
   });
 
+  it('keeps the verdict of a page with a huge address or a match padded with invisible characters', () => {
+    const padded = `Jobs in Myawaddy: $3,500 per month, no experi${'\u200b'.repeat(3000)}ence, free flights. Contract signed on arrival.`;
+    const paddedSegments = segmentText(padded);
+    const url = `https://x.example/jobs#${'a'.repeat(9000)}`;
+    const built = buildReport(scan(paddedSegments, ruleSet), paddedSegments, ruleSet, { url, host: 'x.example' });
+    const parsed = parseContentMessage({ type: 'page-report', report: built });
+    expect(parsed).not.toBeNull();
+    expect(built.risk).toBe(report.risk);
+    expect(built.url).toBe('https://x.example/jobs');
+    expect(built.findings.some((finding) => finding.rule === 'job-no-experience')).toBe(true);
+  });
+
   it('rejects oversized reports', () => {
     const flood = { ...report, findings: Array.from({ length: 10_000 }, () => report.findings[0]!) };
     expect(parseContentMessage({ type: 'page-report', report: flood })).toBeNull();
