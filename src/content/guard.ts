@@ -271,12 +271,12 @@ export class PageGuard {
       .then(async () => {
         if (this.removals) this.model.dropDisconnected();
         this.removals = false;
+        const changes: { root: Element; fresh: AnalyzedBlock[] }[] = [];
         for (const root of roots) {
-          if (!root.isConnected) continue;
-          const fresh = await this.readAndAnalyze(root, signal);
+          changes.push({ root, fresh: root.isConnected ? await this.readAndAnalyze(root, signal) : [] });
           if (signal.aborted) return;
-          this.model.replaceWithin(root, fresh);
         }
+        this.model.replaceWithin(changes);
         await this.publish(signal);
       })
       .catch(reportFailure);
@@ -307,7 +307,12 @@ function blockOf(node: Node): Element | null {
 
 /** Drops roots inside other roots: re-reading the outer one covers them. */
 function outermost(roots: Element[]): Element[] {
-  return roots.filter((root) => !roots.some((other) => other !== root && other.contains(root)));
+  // Linear: each root's ancestors are looked up in a set, instead of every root against every other.
+  const all = new Set(roots);
+  return roots.filter((root) => {
+    for (let parent = root.parentElement; parent; parent = parent.parentElement) if (all.has(parent)) return false;
+    return true;
+  });
 }
 
 /** A failed scan must never break the page: note it quietly and carry on. */

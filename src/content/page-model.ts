@@ -41,15 +41,26 @@ export class PageModel {
     this.seen.clear();
   }
 
-  /** Replaces the blocks inside `root` (which may be gone) with `fresh`, keeping reading order. */
-  replaceWithin(root: Element, fresh: AnalyzedBlock[]): void {
-    const kept = this.blocks.filter((b) => b.element !== root && !root.contains(b.element) && b.element.isConnected);
-    // New blocks go before the first kept block that follows them in the document.
+  /**
+   * Replaces the blocks inside each root (roots may be gone) with the fresh blocks read from it,
+   * keeping reading order. Linear in the blocks and roots (a page may add thousands of blocks at
+   * once: infinite scroll, chat history): which blocks a root holds is found by walking each
+   * block's ancestors against a set, and the fresh blocks are merged in, not inserted one by one.
+   */
+  replaceWithin(changes: readonly { root: Element; fresh: AnalyzedBlock[] }[]): void {
+    const roots = new Set(changes.map((change) => change.root));
+    const kept = this.blocks.filter((block) => block.element.isConnected && !isWithin(block.element, roots));
+    // Fresh blocks in document order: roots sorted by position (each root's blocks are in reading order).
+    const ordered = changes.filter((change) => change.root.isConnected).sort((a, b) => (follows(a.root, b.root) ? 1 : -1));
+    const fresh = ordered.flatMap((change) => change.fresh);
+    const merged: AnalyzedBlock[] = [];
+    let k = 0;
     for (const block of fresh) {
-      const index = firstAfter(kept, block.element);
-      kept.splice(index, 0, block);
+      while (k < kept.length && !follows(kept[k]!.element, block.element)) merged.push(kept[k++]!);
+      merged.push(block);
     }
-    this.blocks = kept;
+    while (k < kept.length) merged.push(kept[k++]!);
+    this.blocks = merged;
   }
 
   /** Drops blocks whose element left the document. */
@@ -98,19 +109,16 @@ const DOM_TREE: TreeAdapter<Element> = {
   text: (element) => element.textContent ?? '',
 };
 
-/** Index of the first block whose element comes after `element` in the document (binary search). */
-function firstAfter(blocks: readonly AnalyzedBlock[], element: Element): number {
-  let low = 0;
-  let high = blocks.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    const other = blocks[middle]!.element;
-    const position = element.compareDocumentPosition(other);
-    // FOLLOWING: `other` comes after `element`; same element (a cut block): keep reading order.
-    if (position & Node.DOCUMENT_POSITION_FOLLOWING && !(position & Node.DOCUMENT_POSITION_CONTAINED_BY)) high = middle;
-    else low = middle + 1;
-  }
-  return low;
+/** Whether `element` is one of `roots` or inside one (not crossing shadow roots, like contains()). */
+function isWithin(element: Element, roots: ReadonlySet<Element>): boolean {
+  for (let current: Element | null = element; current; current = current.parentElement) if (roots.has(current)) return true;
+  return false;
+}
+
+/** Whether `other` comes after `element` in the document (and is not inside it). */
+function follows(other: Element, element: Element): boolean {
+  const position = element.compareDocumentPosition(other);
+  return (position & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && (position & Node.DOCUMENT_POSITION_CONTAINED_BY) === 0;
 }
 
 /** FNV-1a of a block's text, in base 36. */

@@ -123,6 +123,25 @@ describe('pages', () => {
     await page.close();
   });
 
+  it('keeps up with a page that adds 16,000 items at once (infinite scroll, chat history)', async () => {
+    const { page, tabId } = await open('/chat.html');
+    await waitForReport(browser.worker, tabId, (r) => r.scanned.segments > 0);
+    await page.evaluate(() => {
+      const list = document.getElementById('messages')!;
+      const items = Array.from({ length: 16_000 }, (_, i) => {
+        const bubble = document.createElement('div');
+        bubble.className = 'bubble';
+        bubble.textContent = `Old message number ${i}: see you at lunch.`;
+        return bubble;
+      });
+      list.append(...items);
+    });
+    await page.evaluate(() => (window as unknown as { appendMessage(t: string): void }).appendMessage('Hi dear, we hire chat agents in Sihanoukville: $3,500 per month, no experience needed, free flights and room. Interview on Telegram only.'));
+    const report = await waitForReport(browser.worker, tabId, (r) => flagged(r.risk), 15_000);
+    expect(report.scanned.segments).toBeGreaterThan(16_000);
+    await page.close();
+  });
+
   it('still flags a new message on a page whose text changes every 20 ms', async () => {
     const { page, tabId } = await open('/ticking-chat.html');
     await waitForReport(browser.worker, tabId, (r) => r.scanned.segments > 0);
