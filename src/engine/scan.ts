@@ -108,6 +108,14 @@ export function analyzeSegmentFrom(text: string, offset: number, ruleSet: Compil
 /** The analysis of a segment that is not scanned at all (a sender's name on its own). */
 export const NOTHING_FOUND: SegmentAnalysis = { findings: [], signals: { length: 0, rules: NO_RULES } };
 
+/** The signals scoring reads of each analyzed segment, with the conversation it belongs to. */
+export function segmentSignals(segments: readonly Segment[], analyses: readonly SegmentAnalysis[]): SegmentSignals[] {
+  return analyses.map((analysis, index) => {
+    const conversation = segments[index]!.conversation;
+    return conversation === undefined ? analysis.signals : { ...analysis.signals, conversation };
+  });
+}
+
 /** Combines analyzed segments (in reading order) into findings with input offsets and a verdict. */
 export function judge(segments: readonly Segment[], analyses: readonly SegmentAnalysis[], ruleSet: CompiledRuleSet): ScanResult {
   const findings: Finding[] = [];
@@ -117,10 +125,7 @@ export function judge(segments: readonly Segment[], analyses: readonly SegmentAn
     characters += segments[segment]!.text.length;
     for (const f of analysis.findings) findings.push({ ...f, start: f.start + offset, end: f.end + offset, segment });
   });
-  const worst = worstWindow(
-    analyses.map((a, index) => (segments[index]!.conversation === undefined ? a.signals : { ...a.signals, conversation: segments[index]!.conversation })),
-    ruleSet,
-  );
+  const worst = worstWindow(segmentSignals(segments, analyses), ruleSet);
   const verdict = worst?.verdict ?? null;
   if (worst && ruleSet.wording && verdict!.lures.includes(ruleSet.wording.rule)) {
     findings.push(...wordingFindings(segments, analyses, worst.first, worst.last, ruleSet.rules[ruleSet.wording.rule]!));

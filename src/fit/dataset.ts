@@ -3,7 +3,7 @@
  * done once, and each item keeps the distinct rule sets of its neighbourhoods, which is all that
  * scoring sees. Refitting weights or thresholds then costs nothing per item but arithmetic.
  */
-import { analyzeSegment, type CompiledRuleSet, type Segment, type SegmentAnalysis } from '../engine';
+import { analyzeSegment, type CompiledRuleSet, type Segment, type SegmentAnalysis, segmentSignals } from '../engine';
 import { neighbourhoods } from '../engine/score';
 import { type CorpusItem, itemSegments } from './corpus';
 
@@ -19,10 +19,9 @@ export function analyzeItems(items: readonly CorpusItem[], ruleSet: CompiledRule
   return items.map((item) => {
     const segments = itemSegments(item);
     const analyses = segments.map((segment) => analyzeSegment(segment.text, ruleSet));
-    const signals = analyses.map((analysis, index) => ({ ...analysis.signals, conversation: segments[index]!.conversation }));
     const seen = new Set<string>();
     const windows: number[][] = [];
-    for (const { rules } of neighbourhoods(signals, ruleSet.wording)) {
+    for (const { rules } of neighbourhoods(segmentSignals(segments, analyses), ruleSet.wording)) {
       const window = [...rules].sort((a, b) => a - b);
       const key = window.join(',');
       if (!seen.has(key)) {

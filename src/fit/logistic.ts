@@ -34,7 +34,6 @@ const PRIOR: Record<CompiledRule['role'], number> = { lure: 1, place: 0.5, count
 
 export interface FittedScores {
   weights: number[];
-  bias: number;
   thresholds: Thresholds;
 }
 
@@ -113,7 +112,7 @@ export function fitScores(items: readonly AnalyzedItem[], rules: readonly Compil
   for (let r = 0; r < n; r++) signed[r] = sign[r]! * weights[r]!;
   const medium = mediumThreshold(examples, signed);
   const high = highThreshold(examples, signed, medium);
-  return { weights: Array.from(weights, (w) => round(w)), bias: round(bias), thresholds: { medium: round(medium), high: round(high) } };
+  return { weights: Array.from(weights, (w) => round(w)), thresholds: { medium: round(medium), high: round(high) } };
 }
 
 /**

@@ -169,9 +169,5 @@ export const rulePackSchema = packHeaderSchema
 
 export type RulePack = z.infer<typeof rulePackSchema>;
 export type Rule = z.infer<typeof ruleSchema>;
-export type RuleSource = z.infer<typeof ruleSourceSchema>;
-export type Scoring = z.infer<typeof scoringSchema>;
-export type PackHeader = z.infer<typeof packHeaderSchema>;
-export type Wording = z.infer<typeof wordingSchema>;
 export type WordingModelData = z.infer<typeof wordingModelSchema>;
 export type TermGroup = z.infer<typeof termGroupSchema>;
