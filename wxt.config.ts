@@ -22,5 +22,18 @@ export default defineConfig({
     // see when a tab goes to another address, to clear what it showed.
     host_permissions: ['http://*/*', 'https://*/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    // The content script (entrypoints/page-guard.ts) is listed here, not through
+    // defineContentScript, which would wrap it in a context any page can end (see that file).
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['page-guard.js'],
+        all_frames: true,
+        // Frames without a URL of their own (srcdoc, about:blank) carry the page's content too.
+        match_about_blank: true,
+        match_origin_as_fallback: true,
+        run_at: 'document_idle',
+      },
+    ],
   },
 });

@@ -1,15 +1,22 @@
 /**
- * The background: stores what content scripts report (validated: they run inside untrusted
- * pages), keeps the badge, clears a tab when it navigates, and runs the context menu.
+ * The background: holds the compiled rules and judges what content scripts read (validated:
+ * they run inside untrusted pages), stores each tab's reports, keeps the badge, tells a page's
+ * top frame the tab's verdict, clears a tab when it navigates, and runs the context menu.
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { CATEGORY_LABELS, RISK_LABELS } from '../engine/labels';
 import { resolveLang, translate } from '../shared/i18n';
-import { parseContentMessage } from '../shared/messages';
-import { selectionCheckItem, tabStateItem } from '../shared/session-state';
+import { documentOfPort } from '../shared/frame-port';
+import { type ContentMessage, type ExtensionMessage, type FrameJudgement, MAX_CHECKED_TEXT, type PageBlocksResponse, parseContentMessage, type TabMessage } from '../shared/messages';
+import { skippedReport } from '../shared/report';
+import { selectionCheckItem } from '../shared/session-state';
 import { settingsItem, siteOf, trustedSitesItem } from '../shared/settings';
-import { checkText } from '../shared/check-text';
-import { clearTab, storeFrameReport } from './tab-reports';
+import type { TabVerdict } from '../shared/tab-verdict';
+import { checkText } from './check-text';
+import { judgeFrame } from './frame-judge';
+import { forgetFrame, forgetTab, frameMemory } from './frame-memories';
+import { activePacks, activeRuleSet } from './rule-set';
+import { clearTab, closeTab, forgetFrameReport, storeFrameReport } from './tab-reports';
 
 const CHECK_SELECTION_MENU = 'lureguard-check-selection';
 
@@ -54,6 +61,67 @@ export async function checkSelection(text: string, tab: { id?: number; url?: str
   }
 }
 
+/** Judges a frame's blocks, stores the report, and answers with what the frame should show. */
+export async function judgeBlocks(tabId: number, frameId: number, message: Extract<ContentMessage, { type: 'page-blocks' }>): Promise<PageBlocksResponse> {
+  const memory = frameMemory(tabId, frameId, message.page.documentStart);
+  const result = judgeFrame(activeRuleSet(), memory, message.page, message.blocks);
+  if ('missing' in result) return result;
+  const verdict = await storeFrameReport(tabId, frameId, result.report);
+  if (frameId !== 0) void tellTopFrame(tabId, verdict);
+  const spans = result.report.findings.map(({ block, start, end }) => ({ block, start, end }));
+  return { judged: { verdict, risk: result.report.risk, spans } };
+}
+
+async function skipPage(tabId: number, frameId: number, message: Extract<ContentMessage, { type: 'page-skipped' }>): Promise<{ judged: FrameJudgement }> {
+  forgetFrame(tabId, frameId);
+  const report = { ...skippedReport(message.page, message.reason), documentStart: message.page.documentStart };
+  const verdict = await storeFrameReport(tabId, frameId, report);
+  return { judged: { verdict, risk: 'none', spans: [] } };
+}
+
+/** The top frame raises the warning bar for the whole tab: tell it when another frame changed the verdict. */
+async function tellTopFrame(tabId: number, verdict: TabVerdict): Promise<void> {
+  const message: TabMessage = { type: 'tab-verdict', verdict };
+  try {
+    await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+  } catch {
+    // The top frame may have no content script (not a web page) or be gone: nothing to tell.
+  }
+}
+
+function onContentMessage(message: ContentMessage, tabId: number, frameId: number): Promise<unknown> {
+  switch (message.type) {
+    case 'page-blocks':
+      return judgeBlocks(tabId, frameId, message);
+    case 'page-skipped':
+      return skipPage(tabId, frameId, message);
+    case 'open-explanation':
+      return openExplanation(tabId).then(() => ({ ok: true }));
+    case 'trust-site':
+      return addTrustedSite(message.host).then(() => ({ ok: true }));
+  }
+}
+
+function onExtensionMessage(message: ExtensionMessage): unknown {
+  if (message?.type === 'check-text' && typeof message.text === 'string') return checkText(message.text.slice(0, MAX_CHECKED_TEXT), { url: '', host: '' });
+  if (message?.type === 'pack-info') return activePacks();
+  return undefined;
+}
+
+/** A frame's port closed: the frame is gone (removed, navigated, closed), and so is its report. */
+function onFramePort(port: Browser.runtime.Port): void {
+  const tabId = port.sender?.tab?.id;
+  const frameId = port.sender?.frameId ?? 0;
+  const documentStart = documentOfPort(port.name);
+  if (tabId === undefined || documentStart === null) return;
+  port.onDisconnect.addListener(() => {
+    forgetFrame(tabId, frameId, documentStart);
+    void forgetFrameReport(tabId, frameId, documentStart).then((verdict) => {
+      if (frameId !== 0) void tellTopFrame(tabId, verdict);
+    });
+  });
+}
+
 export function runBackground(): void {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
@@ -67,21 +135,34 @@ export function runBackground(): void {
     if (info.menuItemId === CHECK_SELECTION_MENU && info.selectionText) void checkSelection(info.selectionText, tab);
   });
 
-  browser.runtime.onMessage.addListener((raw, sender) => {
-    // Only content scripts send these; anything malformed is ignored.
+  browser.runtime.onMessage.addListener((raw, sender, respond) => {
+    const fromExtensionPage = sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/' as '/popup.html'));
+    if (fromExtensionPage) {
+      const answer = onExtensionMessage(raw as ExtensionMessage);
+      if (answer !== undefined) respond(answer);
+      return false;
+    }
+    // Anything else comes from a content script, inside a page: malformed messages are ignored.
     const message = sender.tab ? parseContentMessage(raw) : null;
     const tabId = sender.tab?.id;
-    if (!message || tabId === undefined) return undefined;
-    if (message.type === 'page-report') return storeFrameReport(tabId, sender.frameId ?? 0, message.report).then(() => ({ ok: true }));
-    if (message.type === 'open-explanation') return openExplanation(tabId).then(() => ({ ok: true }));
-    if (message.type === 'trust-site') return addTrustedSite(message.host).then(() => ({ ok: true }));
-    return undefined;
+    if (!message || tabId === undefined) return false;
+    // Answered when done (sendResponse works in every browser; a returned promise does not).
+    onContentMessage(message, tabId, sender.frameId ?? 0).then(respond, (error) => {
+      console.error('Lureguard: a frame could not be judged', error);
+      respond(undefined);
+    });
+    return true;
   });
+
+  browser.runtime.onConnect.addListener(onFramePort);
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // The tab is going to another address: what it showed before no longer applies. (A frame
     // loading inside the page also sets "loading", but does not change the tab's address.)
     if (change.status === 'loading' && change.url !== undefined) void clearTab(tabId, change.url);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void tabStateItem(tabId).removeValue());
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId);
+    void closeTab(tabId);
+  });
 }

@@ -1,54 +1,135 @@
 /**
  * Per-tab reports in session storage (an MV3 service worker can be stopped at any moment, so
- * nothing lives in its globals), and the badge that summarizes them.
+ * nothing that must survive lives in its globals), and the badge that shows the tab's verdict.
+ *
+ * Session storage is small (10 MB for the whole browser) and pages are hostile, so a tab's state
+ * is bounded: frames with nothing to report are not stored, the findings of all frames together
+ * are capped (the worst frames keep theirs), frames that went away are dropped, and a closed
+ * tab's state is removed after any write still pending for it.
  */
 import { browser } from 'wxt/browser';
 import { RISK_RANK, type Risk } from '../engine/types';
-import type { TabMessage } from '../shared/messages';
-import { type PageReport, reportedUrl } from '../shared/report';
+import { type PageReport, REPORT_LIMITS, reportedUrl } from '../shared/report';
 import { type TabState, tabStateItem } from '../shared/session-state';
+import { settingsItem } from '../shared/settings';
+import { NO_VERDICT, type TabVerdict, tabVerdict } from '../shared/tab-verdict';
 
 const BADGE_COLOURS: Record<Risk, string> = { none: '#9e9e9e', low: '#757575', medium: '#e65100', high: '#b71c1c' };
-
-/** The tab as a whole: its worst frame's risk and all frames' findings. */
-export function summarize(state: TabState): { risk: Risk; findings: number } {
-  let risk: Risk = 'none';
-  let findings = 0;
-  for (const report of Object.values(state.frames)) {
-    if (RISK_RANK[report.risk] > RISK_RANK[risk]) risk = report.risk;
-    findings += report.findings.length;
-  }
-  return { risk, findings };
-}
 
 /**
  * One update at a time per tab: frames report concurrently, and two read-modify-write cycles on
  * the same session entry would lose one of the reports.
  */
-const pending = new Map<number, Promise<void>>();
-function serialized(tabId: number, update: () => Promise<void>): Promise<void> {
+const pending = new Map<number, Promise<unknown>>();
+function serialized<T>(tabId: number, update: () => Promise<T>): Promise<T> {
   const next = (pending.get(tabId) ?? Promise.resolve()).then(update, update);
   pending.set(tabId, next);
   void next.finally(() => {
     if (pending.get(tabId) === next) pending.delete(tabId);
-  });
+  }).catch(() => undefined);
   return next;
 }
 
-export function storeFrameReport(tabId: number, frameId: number, report: PageReport): Promise<void> {
-  return serialized(tabId, () => writeFrameReport(tabId, frameId, report));
+/** Tabs that closed: a frame's report arriving after that must not bring their state back. */
+const closedTabs = new Set<number>();
+
+/** Stores a frame's report and returns the tab's verdict. */
+export function storeFrameReport(tabId: number, frameId: number, report: PageReport): Promise<TabVerdict> {
+  return serialized(tabId, async () => {
+    if (closedTabs.has(tabId)) return NO_VERDICT;
+    const state = await tabStateItem(tabId).getValue();
+    const frames = frameId === 0 ? framesKeptFor(report, state.frames) : { ...state.frames };
+    if (frameId === 0 || worthKeeping(report)) frames[String(frameId)] = report;
+    else delete frames[String(frameId)];
+    return writeState(tabId, { frames: bounded(frames) });
+  });
 }
 
-async function writeFrameReport(tabId: number, frameId: number, report: PageReport): Promise<void> {
-  const item = tabStateItem(tabId);
-  const state = await item.getValue();
-  const frames = frameId === 0 ? framesKeptFor(report, state.frames) : { ...state.frames };
-  frames[String(frameId)] = report;
-  await item.setValue({ frames });
-  await updateBadge(tabId, { frames });
-  // Also when the top frame reports: a frame may have been judged before it was listening. Not
-  // awaited: the next report of this tab must not wait for a page to answer.
-  void tellTopFrame(tabId, frames);
+/** A frame went away (an iframe removed, a frame navigated): its report no longer counts. */
+export function forgetFrameReport(tabId: number, frameId: number, documentStart: number): Promise<TabVerdict> {
+  return serialized(tabId, async () => {
+    const state = await tabStateItem(tabId).getValue();
+    const report = state.frames[String(frameId)];
+    if (closedTabs.has(tabId) || !report || report.documentStart !== documentStart) return currentVerdict(state);
+    const frames = { ...state.frames };
+    delete frames[String(frameId)];
+    return writeState(tabId, { frames });
+  });
+}
+
+/**
+ * The tab is going to `url`: forget what it showed, unless the page at that address has already
+ * reported (the browser's "loading" event and the new page's first report can arrive in either
+ * order).
+ */
+export function clearTab(tabId: number, url?: string): Promise<void> {
+  return serialized(tabId, async () => {
+    const state = await tabStateItem(tabId).getValue();
+    if (url !== undefined && state.frames['0']?.url === reportedUrl(url)) return;
+    await tabStateItem(tabId).removeValue();
+    await showBadge(tabId, NO_VERDICT);
+  });
+}
+
+/** The tab closed: its state goes, after any write still pending for it. */
+export function closeTab(tabId: number): Promise<void> {
+  closedTabs.add(tabId);
+  return serialized(tabId, () => tabStateItem(tabId).removeValue());
+}
+
+async function currentVerdict(state: TabState): Promise<TabVerdict> {
+  return tabVerdict(state.frames, (await settingsItem.getValue()).warningThreshold);
+}
+
+async function writeState(tabId: number, state: TabState): Promise<TabVerdict> {
+  try {
+    await tabStateItem(tabId).setValue(state);
+  } catch {
+    // Session storage is full (other tabs, hostile pages): free what belongs to closed tabs,
+    // and if that is not enough keep the verdict and only the findings it rests on.
+    await dropClosedTabs();
+    await tabStateItem(tabId).setValue(state).catch(() => tabStateItem(tabId).setValue(decisiveOnly(state)));
+  }
+  const verdict = await currentVerdict(state);
+  await showBadge(tabId, verdict);
+  return verdict;
+}
+
+/** A frame other than the page itself is stored only when it found something. */
+const worthKeeping = (report: PageReport) => report.findings.length > 0 || report.risk !== 'none';
+
+/**
+ * Caps the findings of all frames together: the worst frames (and the page itself, when equal)
+ * keep theirs first.
+ */
+function bounded(frames: Record<string, PageReport>): Record<string, PageReport> {
+  let room: number = REPORT_LIMITS.findings;
+  const order = Object.keys(frames).sort((a, b) => riskOrder(frames[b]!) - riskOrder(frames[a]!) || Number(a) - Number(b));
+  const result: Record<string, PageReport> = {};
+  for (const frame of order) {
+    const report = frames[frame]!;
+    result[frame] = report.findings.length <= room ? report : withFindings(report, report.findings.slice(0, room));
+    room = Math.max(0, room - report.findings.length);
+  }
+  return result;
+}
+
+const riskOrder = (report: PageReport) => RISK_RANK[report.risk];
+
+function withFindings(report: PageReport, findings: PageReport['findings']): PageReport {
+  const rules = Object.fromEntries(Object.entries(report.rules).filter(([rule]) => findings.some((finding) => finding.rule === rule)));
+  return { ...report, findings, rules };
+}
+
+function decisiveOnly(state: TabState): TabState {
+  return { frames: Object.fromEntries(Object.entries(state.frames).map(([frame, report]) => [frame, withFindings(report, report.findings.filter((f) => f.decisive))])) };
+}
+
+async function dropClosedTabs(): Promise<void> {
+  const open = new Set((await browser.tabs.query({})).map((tab) => tab.id));
+  const stored = Object.keys(await browser.storage.session.get(null)).filter((key) => key.startsWith('tab:'));
+  const gone = stored.filter((key) => !open.has(Number(key.slice(4))));
+  if (gone.length > 0) await browser.storage.session.remove(gone);
 }
 
 /**
@@ -65,41 +146,11 @@ function framesKeptFor(top: PageReport, frames: Record<string, PageReport>): Rec
   );
 }
 
-/** The top frame raises the warning bar for the whole tab: tell it how the other frames were judged. */
-async function tellTopFrame(tabId: number, frames: Record<string, PageReport>): Promise<void> {
-  let worst: PageReport | undefined;
-  for (const [frame, report] of Object.entries(frames)) {
-    if (frame !== '0' && (!worst || RISK_RANK[report.risk] > RISK_RANK[worst.risk])) worst = report;
-  }
-  if (!worst) return;
-  const message: TabMessage = { type: 'frames-verdict', risk: worst.risk, category: worst.category };
-  try {
-    await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-  } catch {
-    // The top frame may have no content script (not a web page) or be gone: nothing to tell.
-  }
-}
-
-/**
- * The tab is going to `url`: forget what it showed, unless the page at that address has already
- * reported (the browser's "loading" event and the new page's first report can arrive in either
- * order).
- */
-export function clearTab(tabId: number, url?: string): Promise<void> {
-  return serialized(tabId, async () => {
-    const state = await tabStateItem(tabId).getValue();
-    if (url !== undefined && state.frames['0']?.url === reportedUrl(url)) return;
-    await tabStateItem(tabId).removeValue();
-    await updateBadge(tabId, { frames: {} });
-  });
-}
-
-export async function updateBadge(tabId: number, state: TabState): Promise<void> {
-  const { risk, findings } = summarize(state);
-  const text = risk === 'none' || findings === 0 ? '' : findings > 99 ? '99+' : String(findings);
+export async function showBadge(tabId: number, verdict: TabVerdict): Promise<void> {
+  const text = verdict.risk === 'none' || verdict.findings === 0 ? '' : verdict.findings > 99 ? '99+' : String(verdict.findings);
   try {
     await browser.action.setBadgeText({ tabId, text });
-    if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[risk] });
+    if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[verdict.risk] });
   } catch {
     // The tab closed meanwhile.
   }

@@ -6,6 +6,7 @@
  * matches can be highlighted without touching the page's DOM.
  */
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, hidesElement } from '../extract/blocks';
+import { MAX_BLOCK_LENGTH } from '../shared/block-limits';
 
 /** A run of a block's text that comes from one text node. */
 export interface TextPiece {
@@ -24,8 +25,6 @@ export interface TextBlock {
   pieces: TextPiece[];
 }
 
-/** Blocks longer than this are cut, so that no single piece of work can take long. */
-export const MAX_BLOCK_LENGTH = 8000;
 
 /** Our own UI's element name: never read, never observed. */
 export const OWN_UI_TAG = 'lureguard-warning';
@@ -69,6 +68,14 @@ function renderedChildren(node: Node): readonly Node[] {
 
 type Step = { node: Node } | { leave: Element };
 
+/** What the reader tells about shadow DOM it meets, so that the watcher can follow it. */
+export interface ShadowHostHooks {
+  /** An open shadow root was read: its changes are not seen from the document. */
+  onShadowRoot?: (root: ShadowRoot) => void;
+  /** A custom element with no shadow root yet: a lazily defined widget may attach one later. */
+  onCustomElement?: (element: Element) => void;
+}
+
 /**
  * Reads blocks from a root (usually document.body, or a block element that changed). Call
  * next(budget) until it returns false; blocks arrive through onBlock in reading order.
@@ -82,7 +89,7 @@ export class BlockReader {
   constructor(
     root: Node,
     private readonly onBlock: (block: TextBlock) => void,
-    private readonly onShadowRoot: (root: ShadowRoot) => void = () => undefined,
+    private readonly hosts: ShadowHostHooks = {},
   ) {
     this.stack = [{ node: root }];
     const owner = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.ownerDocument?.documentElement;
@@ -115,7 +122,8 @@ export class BlockReader {
         continue; // comments, processing instructions
       }
       const shadow = (node as Element).shadowRoot;
-      if (shadow) this.onShadowRoot(shadow);
+      if (shadow) this.hosts.onShadowRoot?.(shadow);
+      else if (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName.includes('-')) this.hosts.onCustomElement?.(node as Element);
       const children = renderedChildren(node);
       for (let i = children.length - 1; i >= 0; i--) this.stack.push({ node: children[i]! });
     }

@@ -1,286 +1,116 @@
 /**
- * The content script's work on one page: read the page after first paint in slices, analyze it,
- * report to the background, highlight matches and show the warning bar; then follow changes
- * (chat messages, SPA navigation) and update only what changed. Everything stops when the
- * content script is invalidated.
+ * The content script's work on one page: read the page after first paint in slices, have the
+ * background judge it, and show what it decided; then follow changes (chat messages, single-page
+ * apps) and send only what changed. Three parts, each with one job: the reader (BlockReader and
+ * PageBlocks), the watcher (ChangeWatcher) and the presenter (Presenter). A run is one
+ * AbortController: starting again, stopping or navigating aborts everything of the last run.
  */
-import type { CompiledRuleSet } from '../engine';
-import { type Category, RISK_RANK, type Risk } from '../engine/types';
-import { CATEGORY_LABELS } from '../engine/labels';
-import { type Lang, resolveLang, translator } from '../shared/i18n';
-import type { ContentMessage } from '../shared/messages';
-import { type PageReport, buildReport, parseFindingId, skippedReport } from '../shared/report';
-import { type Settings, isTrusted } from '../shared/settings';
-import { BLOCK_ELEMENTS } from '../extract/blocks';
-import { BlockReader, OWN_UI_TAG, rangeOf, type TextBlock } from './extract';
-import { clearHighlights, flash, showHighlights } from './highlight';
-import { type AnalyzedBlock, PageModel } from './page-model';
+import { MAX_PAGE_CHARACTERS } from '../shared/block-limits';
+import type { ContentMessage, PageBlocksResponse, PageInfo } from '../shared/messages';
+import type { BlockSpan, SkipReason } from '../shared/report';
+import { isTrusted, type Settings } from '../shared/settings';
+import type { TabVerdict } from '../shared/tab-verdict';
+import { type PageChanges, ChangeWatcher } from './change-watcher';
+import { BlockReader, rangeOf } from './extract';
+import { flash } from './highlight';
+import { type PageBlock, PageBlocks } from './page-blocks';
+import { Presenter, type PresenterEnvironment } from './presenter';
 import { Slicer, afterFirstPaint } from './slices';
-import { WarningBarHost } from './warning-bar-host';
 
 /** What the guard needs from the browser, so that it can be driven in tests. */
-export interface GuardEnvironment {
-  document: Document;
-  location: { href: string; hostname: string };
-  isTopFrame: boolean;
-  browserLanguage: string;
+export interface GuardEnvironment extends PresenterEnvironment {
+  location: { href: string };
   /** performance.timeOrigin of the document: the background tells a new document from an update by it. */
   documentStart: number;
-  send: (message: ContentMessage) => void;
+  /** Has the background judge the frame's blocks; undefined when it cannot be reached. */
+  judge: (message: Extract<ContentMessage, { type: 'page-blocks' }>) => Promise<PageBlocksResponse | undefined>;
 }
 
-/** Changes are coalesced for this long after the first of them: a burst of chat messages becomes one update. */
-const CHANGE_DELAY_MS = 60;
 const NODES_PER_CHECK = 200;
 
 export class PageGuard {
-  private readonly model: PageModel;
-  private readonly observer: MutationObserver;
-  private readonly observedRoots = new WeakSet<Node>();
-  private readonly bar: WarningBarHost;
-  private readonly dirty = new Set<Element>();
-  private changeTimer: ReturnType<typeof setTimeout> | undefined;
-  private scan: AbortController | undefined;
+  private readonly blocks = new PageBlocks();
+  private readonly watcher: ChangeWatcher;
+  private readonly presenter: Presenter;
+  private run: AbortController | undefined;
   private working: Promise<void> = Promise.resolve();
-  private active = false;
-  private dismissed = false;
-  /** Set when nodes were removed: blocks that left the page are dropped before the next verdict. */
-  private removals = false;
-  private lastReport: PageReport | undefined;
-  /** The worst verdict among the tab's other frames, as the background reports it to the top frame. */
-  private framesVerdict: { risk: Risk; category: Category | null } = { risk: 'none', category: null };
 
   constructor(
-    ruleSet: CompiledRuleSet,
-    private settings: Settings,
-    private trusted: string[],
     private readonly env: GuardEnvironment,
+    private settings: Settings,
+    private trusted: readonly string[],
   ) {
-    this.model = new PageModel(ruleSet);
-    this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.bar = new WarningBarHost(env.document);
+    this.watcher = new ChangeWatcher((changes) => this.enqueue((signal) => this.applyChanges(changes, signal)));
+    this.presenter = new Presenter(env, settings, (span) => this.locate(span));
   }
 
-  get report(): PageReport | undefined {
-    return this.lastReport;
+  private get page(): PageInfo {
+    return { url: this.env.location.href, host: this.env.hostname, documentStart: this.env.documentStart };
   }
 
-  private get lang(): Lang {
-    return resolveLang(this.settings.language, this.env.browserLanguage);
-  }
-
-  private get where() {
-    return { url: this.env.location.href, host: this.env.location.hostname };
+  private get skipReason(): SkipReason | undefined {
+    if (this.settings.paused) return 'paused';
+    return isTrusted(this.env.hostname, this.trusted) ? 'trusted' : undefined;
   }
 
   /** Starts (or restarts) protection according to the settings. */
   async start(): Promise<void> {
     this.stop();
-    const skipped = this.settings.paused ? 'paused' : isTrusted(this.env.location.hostname, this.trusted) ? 'trusted' : undefined;
-    if (skipped) {
-      this.lastReport = { ...skippedReport(this.where, skipped), documentStart: this.env.documentStart };
-      this.env.send({ type: 'page-report', report: this.lastReport });
+    const run = new AbortController();
+    this.run = run;
+    const reason = this.skipReason;
+    if (reason) {
+      this.env.send({ type: 'page-skipped', page: this.page, reason });
       return;
     }
-    this.active = true;
     await afterFirstPaint();
-    if (!this.active) return;
-    this.observe(this.env.document);
-    await this.fullScan();
+    if (run.signal.aborted) return;
+    this.watcher.observe(this.env.document);
+    await this.enqueue((signal) => this.fullScan(signal));
   }
 
   stop(): void {
-    this.active = false;
-    this.scan?.abort();
-    this.observer.disconnect();
-    clearTimeout(this.changeTimer);
-    this.dirty.clear();
-    this.model.clear();
-    clearHighlights();
-    this.bar.remove();
+    this.run?.abort();
+    this.run = undefined;
+    this.watcher.stop();
+    this.blocks.clear();
+    // What the background knew of this frame may be forgotten while stopped.
+    this.blocks.forgetAllSent();
+    this.presenter.clear();
   }
 
-  async updateSettings(settings: Settings, trusted: string[]): Promise<void> {
-    const wasSkipped = !this.active;
-    const skipNow = settings.paused || isTrusted(this.env.location.hostname, trusted);
-    const languageChanged = settings.language !== this.settings.language;
+  async updateSettings(settings: Settings, trusted: readonly string[]): Promise<void> {
+    const wasSkipped = this.skipReason !== undefined || !this.run;
     this.settings = settings;
     this.trusted = trusted;
-    if (skipNow || wasSkipped) return this.start();
-    // Only the presentation changed: redraw from what is known.
-    if (languageChanged) this.bar.remove();
-    this.present();
-  }
-
-  /** The tab's other frames were judged: the top frame's bar speaks for them too. */
-  updateFramesVerdict(risk: Risk, category: Category | null): void {
-    this.framesVerdict = { risk, category };
-    this.present();
+    if (wasSkipped || this.skipReason) return this.start();
+    this.presenter.updateSettings(settings);
+    // The tab's verdict depends on the warning threshold: have it judged again (only keys are sent).
+    await this.enqueue((signal) => this.publish(signal));
   }
 
   /** A new page in a single-page app: forget the old one. */
   async navigated(): Promise<void> {
-    this.dismissed = false;
+    this.presenter.resetDismissed();
     await this.start();
   }
 
+  /** Another frame of the tab was judged. */
+  showVerdict(verdict: TabVerdict): void {
+    if (this.run) this.presenter.showVerdict(verdict);
+  }
+
   /** Scrolls to a finding and flashes it. */
-  showFinding(findingId: string): boolean {
-    const id = parseFindingId(findingId);
-    const block = id && this.model.blocks.find((b) => b.key === id.block);
-    const range = block && rangeOf(block, id.start, id.end);
+  showFinding(span: BlockSpan): boolean {
+    const range = this.locate(span);
     if (!range) return false;
     flash(range);
     return true;
   }
 
-  /** Reads and analyzes the whole page in slices. */
-  private fullScan(): Promise<void> {
-    this.scan?.abort();
-    const scan = new AbortController();
-    this.scan = scan;
-    this.working = this.working
-      .catch(() => undefined)
-      .then(async () => {
-        const blocks = await this.readAndAnalyze(this.env.document.body ?? this.env.document.documentElement, scan.signal);
-        if (scan.signal.aborted) return;
-        this.model.blocks = blocks;
-        await this.publish(scan.signal);
-      })
-      .catch(reportFailure);
-    return this.working;
-  }
-
-  private async readAndAnalyze(root: Node, signal: AbortSignal): Promise<AnalyzedBlock[]> {
-    const blocks: TextBlock[] = [];
-    // Mutations inside open shadow roots are not seen from the document: observe each root too.
-    const reader = new BlockReader(root, (block) => blocks.push(block), (shadow) => this.observe(shadow));
-    const slicer = new Slicer();
-    // Read: a few hundred nodes at a time, yielding whenever the slice is used up.
-    while (reader.next(NODES_PER_CHECK)) if (slicer.due()) await slicer.yield(signal);
-    // Analyze: block by block (blocks are capped in length, so each step is short).
-    const analyzed: AnalyzedBlock[] = [];
-    for (const block of blocks) {
-      analyzed.push(this.model.analyze(block));
-      if (slicer.due()) await slicer.yield(signal);
-    }
-    return analyzed;
-  }
-
-  /**
-   * Judges the page, reports to the background and updates what the page shows: three steps
-   * with a yield between them, so that even on a huge page none of them is a long task.
-   */
-  private async publish(signal: AbortSignal): Promise<void> {
-    const slicer = new Slicer();
-    const { result, segments } = this.model.judge();
-    await slicer.yield(signal);
-    const blocks = this.model.blocks;
-    this.lastReport = { ...buildReport(result, segments, this.model.ruleSet, this.where, (i) => blocks[i]!.key), documentStart: this.env.documentStart };
-    this.env.send({ type: 'page-report', report: this.lastReport });
-    await slicer.yield(signal);
-    this.present();
-  }
-
-  /** Highlights and the warning bar, from the last report and the settings. */
-  private present(): void {
-    const report = this.lastReport;
-    if (!report || !this.active) return;
-    const flagged = report.risk === 'medium' || report.risk === 'high';
-    if (this.settings.highlight && flagged) {
-      const byKey = new Map(this.model.blocks.map((block) => [block.key, block]));
-      const ranges: Range[] = [];
-      for (const finding of report.findings) {
-        const id = parseFindingId(finding.id);
-        const block = id && byKey.get(id.block);
-        const range = block && rangeOf(block, id.start, id.end);
-        if (range) ranges.push(range);
-      }
-      showHighlights(ranges);
-    } else {
-      clearHighlights();
-    }
-    // The bar speaks for the whole tab: this page, or a frame in it (a chat widget), whichever is worse.
-    const verdict = RISK_RANK[this.framesVerdict.risk] > RISK_RANK[report.risk] ? this.framesVerdict : report;
-    const threshold = this.settings.warningThreshold;
-    const barRisk = verdict.risk === 'high' || (verdict.risk === 'medium' && threshold === 'medium');
-    if (!this.env.isTopFrame || this.dismissed || threshold === 'off' || !barRisk) {
-      this.bar.remove();
-      return;
-    }
-    const t = translator(this.lang);
-    const kind = verdict.category ? CATEGORY_LABELS[verdict.category][this.lang] : '';
-    this.bar.show({
-      risk: verdict.risk as 'medium' | 'high',
-      kind,
-      t,
-      onWhy: () => this.env.send({ type: 'open-explanation' }),
-      onDismiss: () => {
-        this.dismissed = true;
-        this.bar.remove();
-      },
-      onTrust: () => this.env.send({ type: 'trust-site', host: this.env.location.hostname }),
-    });
-  }
-
-  private observe(root: Node): void {
-    if (this.observedRoots.has(root)) return;
-    this.observedRoots.add(root);
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
-  }
-
-  private onMutations(records: MutationRecord[]): void {
-    if (!this.active) return;
-    for (const record of records) {
-      if (this.isOwnUi(record.target)) continue;
-      const added = Array.from(record.addedNodes);
-      const removed = Array.from(record.removedNodes);
-      // Our own bar coming and going must not feed back into a scan.
-      if (record.type === 'childList' && [...added, ...removed].every((node) => this.isOwnUi(node))) continue;
-      // An added block (a new chat bubble) is read on its own; anything else changes the text
-      // of the block around it, which is read again.
-      const addedBlocks = added.filter((node) => node.nodeType === Node.ELEMENT_NODE && BLOCK_ELEMENTS.has((node as Element).localName));
-      for (const node of addedBlocks) this.dirty.add(node as Element);
-      const changesText = record.type === 'characterData' || added.length > addedBlocks.length;
-      const block = changesText ? blockOf(record.target) : null;
-      if (block) this.dirty.add(block);
-      if (removed.length > 0) this.removals = true;
-    }
-    if (this.dirty.size === 0 && !this.removals) return;
-    // The delay runs from the first change of a burst and is never restarted: a page whose text
-    // changes without pause (a clock, a ticker) must not hold back every later change.
-    if (this.changeTimer !== undefined) return;
-    this.changeTimer = setTimeout(() => {
-      this.changeTimer = undefined;
-      void this.applyChanges();
-    }, CHANGE_DELAY_MS);
-  }
-
-  private isOwnUi(node: Node): boolean {
-    const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-    return !!element && (element.localName === OWN_UI_TAG || !!element.closest(OWN_UI_TAG));
-  }
-
-  /** Re-reads only the changed blocks, then re-judges the page. */
-  private applyChanges(): Promise<void> {
-    const roots = outermost([...this.dirty]);
-    this.dirty.clear();
-    const signal = this.scan?.signal ?? new AbortController().signal;
-    this.working = this.working
-      .catch(() => undefined)
-      .then(async () => {
-        if (this.removals) this.model.dropDisconnected();
-        this.removals = false;
-        const changes: { root: Element; fresh: AnalyzedBlock[] }[] = [];
-        for (const root of roots) {
-          changes.push({ root, fresh: root.isConnected ? await this.readAndAnalyze(root, signal) : [] });
-          if (signal.aborted) return;
-        }
-        this.model.replaceWithin(changes);
-        await this.publish(signal);
-      })
-      .catch(reportFailure);
-    return this.working;
+  /** The blocks the background was last told of, in reading order (for tests and benchmarks). */
+  get pageBlocks(): readonly PageBlock[] {
+    return this.blocks.blocks;
   }
 
   /** Resolves when the current scan and pending changes are done (for tests). */
@@ -288,31 +118,81 @@ export class PageGuard {
     for (;;) {
       const working = this.working;
       await working;
-      if (this.changeTimer === undefined && working === this.working) return;
-      await new Promise((resolve) => setTimeout(resolve, CHANGE_DELAY_MS));
+      if (!this.watcher.pending && working === this.working) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
-}
 
-/** The nearest block element around a node (crossing shadow roots), where its text belongs. */
-function blockOf(node: Node): Element | null {
-  let element: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  while (element) {
-    if (BLOCK_ELEMENTS.has(element.localName)) return element;
-    const parent: Element | null = element.parentElement ?? ((element.getRootNode() as ShadowRoot).host ?? null);
-    element = parent;
+  private locate(span: BlockSpan): Range | null {
+    const block = this.blocks.find(span.block);
+    return block ? rangeOf(block, span.start, span.end) : null;
   }
-  return node.ownerDocument?.body ?? null;
-}
 
-/** Drops roots inside other roots: re-reading the outer one covers them. */
-function outermost(roots: Element[]): Element[] {
-  // Linear: each root's ancestors are looked up in a set, instead of every root against every other.
-  const all = new Set(roots);
-  return roots.filter((root) => {
-    for (let parent = root.parentElement; parent; parent = parent.parentElement) if (all.has(parent)) return false;
-    return true;
-  });
+  /** Runs one piece of work after the others, within the current run. */
+  private enqueue(work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+    const run = this.run;
+    if (!run) return this.working;
+    this.working = this.working
+      .catch(() => undefined)
+      .then(() => (run.signal.aborted ? undefined : work(run.signal)))
+      .catch(reportFailure);
+    return this.working;
+  }
+
+  private async fullScan(signal: AbortSignal): Promise<void> {
+    const root = this.env.document.body ?? this.env.document.documentElement;
+    const blocks = await this.read(root, signal, 0);
+    this.blocks.blocks = blocks;
+    await this.publish(signal);
+  }
+
+  /** Re-reads only the changed blocks, then has the page judged again. */
+  private async applyChanges(changes: PageChanges, signal: AbortSignal): Promise<void> {
+    if (changes.removals) this.blocks.dropDisconnected();
+    const replaced: { root: Element; fresh: PageBlock[] }[] = [];
+    let characters = this.blocks.characters;
+    for (const root of changes.roots) {
+      const fresh = root.isConnected ? await this.read(root, signal, characters) : [];
+      for (const block of fresh) characters += block.text.length;
+      replaced.push({ root, fresh });
+    }
+    this.blocks.replaceWithin(replaced);
+    await this.publish(signal);
+  }
+
+  /** Reads the blocks under a root in slices, a few hundred nodes at a time, up to the page's character budget. */
+  private async read(root: Node, signal: AbortSignal, alreadyRead: number): Promise<PageBlock[]> {
+    const blocks: PageBlock[] = [];
+    let characters = alreadyRead;
+    const reader = new BlockReader(
+      root,
+      (block) => {
+        if (characters >= MAX_PAGE_CHARACTERS) return;
+        characters += block.text.length;
+        blocks.push(this.blocks.name(block));
+      },
+      { onShadowRoot: (shadow) => this.watcher.observe(shadow), onCustomElement: (element) => this.watcher.watchHost(element) },
+    );
+    const slicer = new Slicer();
+    while (reader.next(NODES_PER_CHECK) && characters < MAX_PAGE_CHARACTERS) if (slicer.due()) await slicer.yield(signal);
+    return blocks;
+  }
+
+  /** Sends the blocks to be judged and shows the judgement. */
+  private async publish(signal: AbortSignal): Promise<void> {
+    let response = await this.env.judge({ type: 'page-blocks', page: this.page, blocks: this.blocks.entries() });
+    if (response && 'missing' in response) {
+      // The background was restarted and lost the texts: send them again, once.
+      this.blocks.forgetSent(response.missing);
+      response = await this.env.judge({ type: 'page-blocks', page: this.page, blocks: this.blocks.entries() });
+    }
+    if (!response || !('judged' in response)) {
+      // Not judged (the background is unreachable): the next change sends every text again.
+      this.blocks.forgetAllSent();
+      return;
+    }
+    if (!signal.aborted) this.presenter.show(response.judged);
+  }
 }
 
 /** A failed scan must never break the page: note it quietly and carry on. */

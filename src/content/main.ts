@@ -1,52 +1,57 @@
-/** Wires the page guard to the browser: settings, messages, navigation and invalidation. */
+/**
+ * Wires the page guard to the browser: settings, messages from the background, navigation, and
+ * the end of protection when (and only when) the extension itself is reloaded or removed.
+ */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { compileRuleSet } from '../engine';
-import { corePack } from '../rules/core-pack';
 import type { TabMessage } from '../shared/messages';
 import { settingsItem, trustedSitesItem } from '../shared/settings';
+import { BackgroundLink } from './background-link';
 import { PageGuard } from './guard';
+import { watchNavigation } from './navigation';
 
-export async function runContentScript(ctx: ContentScriptContext): Promise<void> {
+export async function runContentScript(): Promise<void> {
+  const lifetime = new AbortController();
+  const link = new BackgroundLink(performance.timeOrigin, () => lifetime.abort());
+  link.connect();
   const [settings, trusted] = await Promise.all([settingsItem.getValue(), trustedSitesItem.getValue()]);
-  if (ctx.isInvalid) return;
-  const guard = new PageGuard(compileRuleSet([corePack]), settings, trusted, {
-    document,
-    location,
-    isTopFrame: window === window.top,
-    browserLanguage: navigator.language,
-    documentStart: performance.timeOrigin,
-    // The background may be restarting; a lost report is replaced by the next one.
-    send: (message) => void browser.runtime.sendMessage(message).catch(() => undefined),
-  });
+  if (lifetime.signal.aborted) return;
+  const guard = new PageGuard(
+    {
+      document,
+      location,
+      hostname: location.hostname,
+      isTopFrame: window === window.top,
+      browserLanguage: navigator.language,
+      documentStart: performance.timeOrigin,
+      judge: (message) => link.judge(message),
+      send: (message) => link.send(message),
+    },
+    settings,
+    trusted,
+  );
 
   // Every message gets an answer: a sender awaiting one must never wait forever.
   const onMessage = (message: TabMessage, _sender: unknown, respond: (response: unknown) => void) => {
     switch (message?.type) {
       case 'show-finding':
-        respond({ shown: guard.showFinding(message.findingId) });
-        return false;
-      case 'get-report':
-        respond({ report: guard.report ?? null });
-        return false;
-      case 'frames-verdict':
-        guard.updateFramesVerdict(message.risk, message.category);
+        respond({ shown: guard.showFinding(message.span) });
+        break;
+      case 'tab-verdict':
+        guard.showVerdict(message.verdict);
         respond({ ok: true });
-        return false;
-      case 'rescan':
-        void guard.start().then(() => respond({ report: guard.report ?? null }));
-        return true; // answered later
-      default:
-        return false;
+        break;
     }
+    return false;
   };
   browser.runtime.onMessage.addListener(onMessage as never);
 
   const refresh = async () => guard.updateSettings(await settingsItem.getValue(), await trustedSitesItem.getValue());
   const unwatchSettings = settingsItem.watch(() => void refresh());
   const unwatchTrusted = trustedSitesItem.watch(() => void refresh());
-  ctx.addEventListener(window, 'wxt:locationchange', () => void guard.navigated());
-  ctx.onInvalidated(() => {
+  watchNavigation(location, () => void guard.navigated(), lifetime.signal);
+  // Back from the back-forward cache: the background forgot this page when it left.
+  window.addEventListener('pageshow', (event) => event.persisted && event.isTrusted && void guard.start(), { signal: lifetime.signal });
+  lifetime.signal.addEventListener('abort', () => {
     guard.stop();
     unwatchSettings();
     unwatchTrusted();

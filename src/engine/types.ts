@@ -1,7 +1,7 @@
 /** Types shared by the engine's modules and its callers (content script, popup, CLI). */
 
-export type Risk = 'none' | 'low' | 'medium' | 'high';
-export const RISKS: readonly Risk[] = ['none', 'low', 'medium', 'high'];
+export const RISKS = ['none', 'low', 'medium', 'high'] as const;
+export type Risk = (typeof RISKS)[number];
 /** Risks in order, for comparing: RISK_RANK.high > RISK_RANK.low. */
 export const RISK_RANK: Readonly<Record<Risk, number>> = { none: 0, low: 1, medium: 2, high: 3 };
 

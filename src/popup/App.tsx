@@ -38,7 +38,7 @@ export function App({ data, actions }: { data: PopupData; actions: PopupActions 
       ) : (
         <>
           <Verdict report={report} lang={lang} t={t} />
-          <Findings groups={tab.groups} lang={lang} t={t} onShow={(finding) => actions.showFinding(finding.frameId, finding.id)} />
+          <Findings groups={tab.groups} lang={lang} t={t} onShow={(finding) => actions.showFinding(finding.frameId, finding)} />
         </>
       )}
 

@@ -1,7 +1,8 @@
 /** Feeds the popup: reads the tab's reports and the settings from storage, and performs its actions. */
 import { browser } from 'wxt/browser';
-import { checkText } from '../shared/check-text';
 import { resolveLang } from '../shared/i18n';
+import type { ExtensionMessage, TabMessage } from '../shared/messages';
+import type { PageReport } from '../shared/report';
 import { selectionCheckItem, tabStateItem } from '../shared/session-state';
 import { isTrusted, settingsItem, siteOf, trustedSitesItem } from '../shared/settings';
 import { viewOfTab } from './tab-view';
@@ -47,9 +48,10 @@ export function watchPopupData(tabId: number | null, onChange: () => void): () =
 
 export function popupActions(tabId: number | null, openedAsPage: boolean): PopupActions {
   return {
-    showFinding(frameId, findingId) {
+    showFinding(frameId, { block, start, end }) {
       if (tabId === null) return;
-      void browser.tabs.sendMessage(tabId, { type: 'show-finding', findingId }, { frameId }).catch(() => undefined);
+      const message: TabMessage = { type: 'show-finding', span: { block, start, end } };
+      void browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
       // Opened as a page (not as the toolbar popup), the page to show is another tab.
       if (openedAsPage) void browser.tabs.update(tabId, { active: true });
     },
@@ -65,8 +67,9 @@ export function popupActions(tabId: number | null, openedAsPage: boolean): Popup
     openOptions() {
       void browser.runtime.openOptionsPage();
     },
-    checkMessage(text) {
-      return checkText(text, { url: '', host: '' });
+    async checkMessage(text) {
+      const message: ExtensionMessage = { type: 'check-text', text };
+      return ((await browser.runtime.sendMessage(message).catch(() => undefined)) as PageReport | undefined) ?? undefined;
     },
   };
 }

@@ -2,9 +2,10 @@
  * What the popup shows for a tab: the verdict of its worst frame and the findings of all its
  * frames, grouped by fraud category and then by rule.
  */
-import { type Category, RISK_RANK } from '../engine/types';
+import type { Category } from '../engine/types';
 import type { PageReport, ReportedFinding, ReportedRule } from '../shared/report';
 import type { TabState } from '../shared/session-state';
+import { worstFrame } from '../shared/tab-verdict';
 
 export interface ShownFinding extends ReportedFinding {
   frameId: number;
@@ -53,18 +54,18 @@ export function viewOfReport(report: PageReport, frameId = 0): TabView {
 }
 
 export function viewOfTab(state: TabState): TabView | null {
-  const frames = Object.entries(state.frames).map(([frameId, report]) => ({ frameId: Number(frameId), report }));
-  if (frames.length === 0) return null;
-  frames.sort((a, b) => RISK_RANK[b.report.risk] - RISK_RANK[a.report.risk] || a.frameId - b.frameId);
+  const worst = worstFrame(state.frames)?.report;
+  if (!worst) return null;
   const rules: Record<string, ReportedRule> = {};
   const findings: ShownFinding[] = [];
-  for (const { frameId, report } of frames) {
+  // The worst frame's findings first, then the others' in frame order.
+  const frames = Object.entries(state.frames).sort(([a, x], [b, y]) => Number(y === worst) - Number(x === worst) || Number(a) - Number(b));
+  for (const [frameId, report] of frames) {
     Object.assign(rules, report.rules);
-    for (const finding of report.findings) findings.push({ ...finding, frameId });
+    for (const finding of report.findings) findings.push({ ...finding, frameId: Number(frameId) });
   }
   // The page itself (top frame) decides what "this site" is, even when a frame is worse.
   const top = state.frames['0'];
-  const worst = frames[0]!.report;
   const report = top && worst !== top ? { ...worst, host: top.host, url: top.url, skipped: top.skipped } : worst;
   return { report, groups: groupFindings(findings, rules) };
 }

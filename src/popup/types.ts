@@ -1,6 +1,6 @@
 /** The popup is a view over data and actions; the connector provides them, tests provide fixtures. */
 import type { Lang } from '../shared/i18n';
-import type { PageReport } from '../shared/report';
+import type { BlockSpan, PageReport } from '../shared/report';
 import type { TabView } from './tab-view';
 
 export interface PopupData {
@@ -15,9 +15,10 @@ export interface PopupData {
 }
 
 export interface PopupActions {
-  showFinding(frameId: number, findingId: string): void;
+  showFinding(frameId: number, span: BlockSpan): void;
   setTrusted(host: string, trusted: boolean): void;
   setPaused(paused: boolean): void;
   openOptions(): void;
-  checkMessage(text: string): PageReport;
+  /** The background judges it; undefined when it cannot be reached. */
+  checkMessage(text: string): Promise<PageReport | undefined>;
 }

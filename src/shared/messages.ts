@@ -1,75 +1,79 @@
 /**
- * The one message protocol between content scripts, background, popup and options. Every
- * message is a member of a tagged union declared here; messages that come from content scripts
- * (which run inside untrusted pages) are validated before use.
+ * The one message protocol of the extension, one union per direction (autoconsent's
+ * lib/messages.ts is the model). Messages from content scripts run inside untrusted pages: their
+ * schemas are zod's, the types are inferred from them, and the background parses every one.
  */
 import { z } from 'zod';
-import { CATEGORIES, RISKS, ROLES } from '../engine/types';
-import type { Category, Risk } from '../engine/types';
-import { type PageReport, REPORT_LIMITS } from './report';
+import type { PackInfo } from '../engine';
+import type { Risk } from '../engine/types';
+import { type BlockSpan, type PageReport, SKIP_REASONS } from './report';
+import type { TabVerdict } from './tab-verdict';
+import { MAX_BLOCK_LENGTH, MAX_PAGE_BLOCKS, MAX_PAGE_CHARACTERS } from './block-limits';
 
-/** Content script -> background. */
-export type ContentMessage =
-  | { type: 'page-report'; report: PageReport }
-  | { type: 'open-explanation' }
-  | { type: 'trust-site'; host: string };
 
-/** Popup/options -> background. */
-export type ExtensionMessage = { type: 'get-tab-state'; tabId: number } | { type: 'check-text'; text: string };
-
-/** Popup/background -> content script. */
-export type TabMessage =
-  | { type: 'show-finding'; findingId: string }
-  | { type: 'rescan' }
-  | { type: 'get-report' }
-  /** To the top frame: the worst verdict of the tab's other frames (a chat widget in an iframe). */
-  | { type: 'frames-verdict'; risk: Risk; category: Category | null };
-
-const localized = z.object({ en: z.string().max(5000), zh: z.string().max(5000) });
-const source = z.object({
-  id: z.string().max(200),
-  url: z.string().url().max(2000).refine((url) => /^https?:/i.test(url), 'source links must be http(s)'),
-  title: z.string().max(500),
-  publisher: z.string().max(500),
-  date: z.string().max(20),
-  summary: localized,
-});
-const finding = z.object({
-  id: z.string().max(64),
-  rule: z.string().max(200),
-  category: z.enum(CATEGORIES),
-  role: z.enum(ROLES),
-  text: z.string().max(REPORT_LIMITS.text),
-  before: z.string().max(REPORT_LIMITS.context),
-  after: z.string().max(REPORT_LIMITS.context),
-  term: z.string().max(REPORT_LIMITS.term),
-  similarity: z.number().min(0).max(1),
-  obfuscated: z.boolean(),
-  decisive: z.boolean(),
-});
-export const pageReportSchema = z.object({
-  url: z.string().max(REPORT_LIMITS.url),
+const pageSchema = z.object({
+  url: z.string().max(100_000),
   host: z.string().max(500),
-  risk: z.enum(RISKS as [string, ...string[]]),
-  score: z.number().min(0).max(10_000),
-  category: z.enum(CATEGORIES).nullable(),
-  explanation: localized,
-  findings: z.array(finding).max(500),
-  rules: z.record(z.string().max(200), z.object({ label: localized, explanation: localized, sources: z.array(source).max(50) })),
-  scanned: z.object({ segments: z.number().int().min(0), characters: z.number().int().min(0) }),
-  scannedAt: z.number(),
-  documentStart: z.number().optional(),
-  skipped: z.enum(['trusted', 'paused']).optional(),
+  /** performance.timeOrigin of the frame's document: tells a reload from an update. */
+  documentStart: z.number(),
 });
+export type PageInfo = z.infer<typeof pageSchema>;
+
+/**
+ * A block of page text as the content script reports it: its key (stable while its text is the
+ * same), its text the first time the background sees it, and its place in a chat.
+ */
+const blockEntrySchema = z.object({
+  key: z.string().min(1).max(40),
+  text: z.string().max(MAX_BLOCK_LENGTH).optional(),
+  /** The chat conversation the block belongs to, if any. */
+  conversation: z.number().int().min(0).optional(),
+  /** Characters of a sender's name at the block's start (not scanned), or -1: the block is only a name. */
+  sender: z.number().int().min(-1).max(MAX_BLOCK_LENGTH).optional(),
+});
+export type BlockEntry = z.infer<typeof blockEntrySchema>;
 
 const contentMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('page-report'), report: pageReportSchema }),
+  /** The frame's blocks in reading order: judge them. */
+  z.object({
+    type: z.literal('page-blocks'),
+    page: pageSchema,
+    blocks: z
+      .array(blockEntrySchema)
+      .max(MAX_PAGE_BLOCKS)
+      .refine((blocks) => blocks.reduce((sum, block) => sum + (block.text?.length ?? 0), 0) <= MAX_PAGE_CHARACTERS, 'too much text'),
+  }),
+  /** The frame is deliberately not scanned (Lureguard paused, trusted site). */
+  z.object({ type: z.literal('page-skipped'), page: pageSchema, reason: z.enum(SKIP_REASONS) }),
   z.object({ type: z.literal('open-explanation') }),
   z.object({ type: z.literal('trust-site'), host: z.string().min(1).max(500) }),
 ]);
+/** Content script -> background. */
+export type ContentMessage = z.infer<typeof contentMessageSchema>;
 
 /** A content script's message, or null when it is not one (a hostile page can reach it). */
 export function parseContentMessage(message: unknown): ContentMessage | null {
   const result = contentMessageSchema.safeParse(message);
-  return result.success ? (result.data as ContentMessage) : null;
+  return result.success ? result.data : null;
 }
+
+/** What the frame shows after a judgement: its own highlights, and the tab's verdict for the bar. */
+export interface FrameJudgement {
+  verdict: TabVerdict;
+  /** This frame's risk and the places of its findings. */
+  risk: Risk;
+  spans: BlockSpan[];
+}
+
+/** The background's answer to page-blocks: a judgement, or the keys whose text it does not have (it was restarted). */
+export type PageBlocksResponse = { judged: FrameJudgement } | { missing: string[] };
+
+/** Background/popup -> content script. */
+export type TabMessage = { type: 'show-finding'; span: BlockSpan } | { type: 'tab-verdict'; verdict: TabVerdict };
+
+/** Popup/options -> background. */
+export type ExtensionMessage = { type: 'check-text'; text: string } | { type: 'pack-info' };
+export type ExtensionResponse<M extends ExtensionMessage> = M extends { type: 'check-text' } ? PageReport : PackInfo[];
+
+/** The longest text the popup's "check a message" box sends. */
+export const MAX_CHECKED_TEXT = 200_000;

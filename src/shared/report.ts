@@ -2,62 +2,81 @@
  * What a scan looks like to the rest of the extension: a PageReport is plain, serializable data
  * (findings with their context, the rules' explanations and sources) that the background stores
  * per tab and the popup shows as it is. Built the same way for pages, selections and pasted
- * messages.
+ * messages. The zod schema is the one definition: the types are inferred from it, and the
+ * background checks what it stores against it.
  */
-import type { Category, CompiledRuleSet, Localized, Risk, Role, ScanResult, Segment, Source } from '../engine';
-
-export interface ReportedFinding {
-  /** Identifies the match within its frame: "block:start:end" (offsets in the block's text). */
-  id: string;
-  rule: string;
-  category: Category;
-  role: Role;
-  text: string;
-  /** A little of the surrounding text, for showing the match in context. */
-  before: string;
-  after: string;
-  /** The canonical term (e.g. "Myawaddy (Myanmar)"). */
-  term: string;
-  similarity: number;
-  /** The page wrote the term in a disguised spelling (see Finding.obfuscated). */
-  obfuscated: boolean;
-  /** True when the decisive window of the verdict counted this finding. */
-  decisive: boolean;
-}
-
-export interface ReportedRule {
-  label: Localized;
-  explanation: Localized;
-  sources: Source[];
-}
-
-export interface PageReport {
-  url: string;
-  host: string;
-  risk: Risk;
-  score: number;
-  category: Category | null;
-  explanation: Localized;
-  findings: ReportedFinding[];
-  rules: Record<string, ReportedRule>;
-  scanned: { segments: number; characters: number };
-  scannedAt: number;
-  /** When the frame's document started (performance.timeOrigin): tells a reload from an update. */
-  documentStart?: number;
-  /** Set when the page was deliberately not scanned. */
-  skipped?: 'trusted' | 'paused';
-}
-
-const CONTEXT = 40;
-/** Upper bound on findings kept per report: a huge page must not flood storage or the popup. */
-export const MAX_REPORTED_FINDINGS = 200;
+import { z } from 'zod';
+import type { CompiledRuleSet, ScanResult, Segment } from '../engine';
+import { CATEGORIES, RISKS, ROLES } from '../engine/types';
 
 /**
- * How long a report's strings may be: the message schema (messages.ts) rejects longer ones, and
- * the report is built within them, so that a page cannot make its report vanish with a huge
- * address or a match padded with thousands of invisible characters.
+ * How long a report's strings may be. The report is built within them, so that a page cannot
+ * make its report vanish with a huge address or a match padded with thousands of invisible
+ * characters.
  */
-export const REPORT_LIMITS = { url: 8000, text: 2000, context: 200, term: 500 } as const;
+export const REPORT_LIMITS = { url: 8000, text: 2000, context: 200, term: 500, findings: 200 } as const;
+
+const localizedSchema = z.object({ en: z.string().max(5000), zh: z.string().max(5000) });
+const sourceSchema = z.object({
+  id: z.string().max(200),
+  url: z.string().url().max(2000).refine((url) => /^https?:/i.test(url), 'source links must be http(s)'),
+  title: z.string().max(500),
+  publisher: z.string().max(500),
+  date: z.string().max(20),
+  summary: localizedSchema,
+});
+
+/** Where a match is on the page: a block of page text (by its key) and offsets in the block's text. */
+export const blockSpanSchema = z.object({
+  block: z.string().max(40),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+});
+export type BlockSpan = z.infer<typeof blockSpanSchema>;
+
+export const reportedFindingSchema = blockSpanSchema.extend({
+  rule: z.string().max(200),
+  category: z.enum(CATEGORIES),
+  role: z.enum(ROLES),
+  text: z.string().max(REPORT_LIMITS.text),
+  /** A little of the surrounding text, for showing the match in context. */
+  before: z.string().max(REPORT_LIMITS.context),
+  after: z.string().max(REPORT_LIMITS.context),
+  /** The canonical term (e.g. "Myawaddy (Myanmar)"). */
+  term: z.string().max(REPORT_LIMITS.term),
+  similarity: z.number().min(0).max(1),
+  /** The page wrote the term in a disguised spelling (see Finding.obfuscated). */
+  obfuscated: z.boolean(),
+  /** True when the decisive window of the verdict counted this finding. */
+  decisive: z.boolean(),
+});
+export type ReportedFinding = z.infer<typeof reportedFindingSchema>;
+
+const reportedRuleSchema = z.object({ label: localizedSchema, explanation: localizedSchema, sources: z.array(sourceSchema).max(50) });
+export type ReportedRule = z.infer<typeof reportedRuleSchema>;
+
+export const SKIP_REASONS = ['trusted', 'paused'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+export const pageReportSchema = z.object({
+  url: z.string().max(REPORT_LIMITS.url),
+  host: z.string().max(500),
+  risk: z.enum(RISKS),
+  score: z.number().min(0).max(10_000),
+  category: z.enum(CATEGORIES).nullable(),
+  explanation: localizedSchema,
+  findings: z.array(reportedFindingSchema).max(REPORT_LIMITS.findings),
+  rules: z.record(z.string().max(200), reportedRuleSchema),
+  scanned: z.object({ blocks: z.number().int().min(0), characters: z.number().int().min(0) }),
+  scannedAt: z.number(),
+  /** When the frame's document started (performance.timeOrigin): tells a reload from an update. */
+  documentStart: z.number().optional(),
+  /** Set when the page was deliberately not scanned. */
+  skipped: z.enum(SKIP_REASONS).optional(),
+});
+export type PageReport = z.infer<typeof pageReportSchema>;
+
+const CONTEXT = 40;
 
 const clip = (text: string, limit: number) => (text.length <= limit ? text : text.slice(0, limit));
 
@@ -73,8 +92,8 @@ export function buildReport(
   segments: readonly Segment[],
   ruleSet: CompiledRuleSet,
   where: { url: string; host: string },
-  /** A stable name for a segment in finding ids (its index by default). */
-  segmentKey: (index: number) => string | number = (index) => index,
+  /** The key of a segment's block on the page (its index by default: a pasted text's lines). */
+  blockKey: (index: number) => string = String,
   now = Date.now(),
 ): PageReport {
   const decisive = new Set(result.decisive);
@@ -82,25 +101,26 @@ export function buildReport(
   const shown = result.findings.filter((f) => !f.negated && f.role !== 'counter');
   // Decisive findings first, so a cap never drops what the verdict rests on.
   shown.sort((a, b) => Number(decisive.has(b)) - Number(decisive.has(a)) || a.start - b.start);
-  const findings: ReportedFinding[] = shown.slice(0, MAX_REPORTED_FINDINGS).map((f) => {
+  const findings: ReportedFinding[] = shown.slice(0, REPORT_LIMITS.findings).map((f) => {
     const segment = segments[f.segment]!;
     const start = f.start - segment.start;
     const end = f.end - segment.start;
     return {
-      id: `${segmentKey(f.segment)}:${start}:${end}`,
+      block: blockKey(f.segment),
+      start,
+      end,
       rule: f.rule,
       category: f.category,
       role: f.role,
       text: clip(f.text, REPORT_LIMITS.text),
-      before: segment.text.slice(Math.max(0, start - CONTEXT), start),
-      after: segment.text.slice(end, end + CONTEXT),
+      before: clip(segment.text.slice(Math.max(0, start - CONTEXT), start), REPORT_LIMITS.context),
+      after: clip(segment.text.slice(end, end + CONTEXT), REPORT_LIMITS.context),
       term: clip(f.term, REPORT_LIMITS.term),
       similarity: f.similarity,
       obfuscated: f.obfuscated,
       decisive: decisive.has(f),
     };
   });
-  findings.sort((a, b) => Number(b.decisive) - Number(a.decisive));
   const rules: Record<string, ReportedRule> = {};
   for (const f of [...findings, ...result.decisive]) {
     const rule = ruleSet.ruleById.get(f.rule);
@@ -115,21 +135,15 @@ export function buildReport(
     explanation: result.explanation,
     findings,
     rules,
-    scanned: result.scanned,
+    scanned: { blocks: result.scanned.segments, characters: result.scanned.characters },
     scannedAt: now,
   };
 }
 
-/** Parses a finding id back into its block key and offsets. */
-export function parseFindingId(id: string): { block: string; start: number; end: number } | null {
-  const match = /^([0-9a-z.]+):(\d+):(\d+)$/.exec(id);
-  return match ? { block: match[1]!, start: Number(match[2]), end: Number(match[3]) } : null;
-}
-
 /** The report of a page that was not scanned on purpose (trusted site, Lureguard paused). */
-export function skippedReport(where: { url: string; host: string }, skipped: 'trusted' | 'paused', now = Date.now()): PageReport {
+export function skippedReport(where: { url: string; host: string }, skipped: SkipReason, now = Date.now()): PageReport {
   return {
-    url: where.url,
+    url: reportedUrl(where.url),
     host: where.host,
     risk: 'none',
     score: 0,
@@ -137,7 +151,7 @@ export function skippedReport(where: { url: string; host: string }, skipped: 'tr
     explanation: { en: '', zh: '' },
     findings: [],
     rules: {},
-    scanned: { segments: 0, characters: 0 },
+    scanned: { blocks: 0, characters: 0 },
     scannedAt: now,
     skipped,
   };

@@ -70,7 +70,7 @@ describe('pages', () => {
 
   it('does not warn on a news article about a fraud crackdown', async () => {
     const { page, tabId } = await open('/news-crackdown.html');
-    const report = await waitForReport(browser.worker, tabId, (r) => r.scanned.segments > 0);
+    const report = await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
     expect(report.risk).toMatch(/^(none|low)$/);
     expect(await warningBarOf(page)).toBeNull();
     expect(await highlightCount(page)).toBe(0);
@@ -79,7 +79,7 @@ describe('pages', () => {
 
   it('flags chat messages as they arrive after load', async () => {
     const { page, tabId } = await open('/chat.html');
-    const first = await waitForReport(browser.worker, tabId, (r) => r.scanned.segments > 0);
+    const first = await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
     expect(first.risk).toMatch(/^(none|low)$/);
 
     await page.evaluate(() => (window as unknown as { appendMessage(t: string): void }).appendMessage('Hi dear, we hire chat agents in Sihanoukville: $3,500 per month, no experience needed, free flights and room. Interview on Telegram only.'));
@@ -96,7 +96,7 @@ describe('pages', () => {
 
   it('flags a lure that builds up over several messages of one conversation, not a sender\'s name', async () => {
     const { page, tabId } = await open('/chat-named.html');
-    await waitForReport(browser.worker, tabId, (r) => r.scanned.segments > 0);
+    await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
     // No message says it all; together they are a job-abroad lure.
     for (const [who, text] of CHAT_PITCH) await page.evaluate(([name, message]) => (window as unknown as { appendMessage(w: string, t: string): void }).appendMessage(name!, message!), [who, text]);
     const report = await waitForReport(browser.worker, tabId, (r) => flagged(r.risk));
@@ -125,7 +125,7 @@ describe('pages', () => {
 
   it('keeps up with a page that adds 16,000 items at once (infinite scroll, chat history)', async () => {
     const { page, tabId } = await open('/chat.html');
-    await waitForReport(browser.worker, tabId, (r) => r.scanned.segments > 0);
+    await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
     await page.evaluate(() => {
       const list = document.getElementById('messages')!;
       const items = Array.from({ length: 16_000 }, (_, i) => {
@@ -138,13 +138,13 @@ describe('pages', () => {
     });
     await page.evaluate(() => (window as unknown as { appendMessage(t: string): void }).appendMessage('Hi dear, we hire chat agents in Sihanoukville: $3,500 per month, no experience needed, free flights and room. Interview on Telegram only.'));
     const report = await waitForReport(browser.worker, tabId, (r) => flagged(r.risk), 15_000);
-    expect(report.scanned.segments).toBeGreaterThan(16_000);
+    expect(report.scanned.blocks).toBeGreaterThan(16_000);
     await page.close();
   });
 
   it('still flags a new message on a page whose text changes every 20 ms', async () => {
     const { page, tabId } = await open('/ticking-chat.html');
-    await waitForReport(browser.worker, tabId, (r) => r.scanned.segments > 0);
+    await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
     await page.waitForTimeout(500);
     await page.evaluate(() => (window as unknown as { appendMessage(t: string): void }).appendMessage('Hi dear, we hire chat agents in Sihanoukville: $3,500 per month, no experience needed, free flights and room. Interview on Telegram only.'));
     const report = await waitForReport(browser.worker, tabId, (r) => flagged(r.risk), 5_000);
@@ -200,7 +200,7 @@ describe('pages', () => {
   it('raises the bar in the page when a lure is in a chat frame', async () => {
     const { page, tabId } = await open('/chat-widget.html');
     await expect.poll(async () => Object.entries(await frameFindingsOf(browser.worker, tabId)).some(([frame, found]) => frame !== '0' && found.includes('Myawaddy'))).toBe(true);
-    const own = await waitForReport(browser.worker, tabId, (r) => r.scanned.segments > 0);
+    const own = await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
     expect(own.risk).toMatch(/^(none|low)$/);
     await expect.poll(() => warningBarOf(page)).toMatchObject({ risk: 'high' });
     await page.close();

@@ -6,14 +6,19 @@ import { Findings } from './Findings';
 import { Verdict } from './Verdict';
 
 /** "Check a message": paste text received elsewhere and get the same explanation. */
-export function CheckMessage({ lang, t, check }: { lang: Lang; t: Translate; check: (text: string) => PageReport }) {
+export function CheckMessage({ lang, t, check }: { lang: Lang; t: Translate; check: (text: string) => Promise<PageReport | undefined> }) {
   const [text, setText] = useState('');
   const [result, setResult] = useState<PageReport | null>(null);
   const [empty, setEmpty] = useState(false);
-  const submit = (event: Event) => {
+  const [failed, setFailed] = useState(false);
+  const submit = async (event: Event) => {
     event.preventDefault();
     setEmpty(!text.trim());
-    setResult(text.trim() ? check(text) : null);
+    setFailed(false);
+    if (!text.trim()) return setResult(null);
+    const report = await check(text);
+    setResult(report ?? null);
+    setFailed(!report);
   };
   const view = result && viewOfReport(result);
   return (
@@ -25,6 +30,7 @@ export function CheckMessage({ lang, t, check }: { lang: Lang; t: Translate; che
         <button type="submit">{t('checkMessageButton')}</button>
       </form>
       {empty && <p class="hint">{t('checkMessageEmpty')}</p>}
+      {failed && <p class="hint error">{t('checkMessageFailed')}</p>}
       {view && (
         <div class="check-result">
           <Verdict report={view.report} lang={lang} t={t} />

@@ -44,7 +44,7 @@ function Rule({ group, lang, t, onShow }: { group: RuleGroup; lang: Lang; t: Tra
       <h3>{info?.label[lang] ?? group.rule}</h3>
       <ul class="matches">
         {group.findings.slice(0, MAX_MATCHES_PER_RULE).map((finding) => (
-          <Match key={`${finding.frameId}:${finding.id}`} finding={finding} t={t} onShow={onShow && (() => onShow(finding))} />
+          <Match key={`${finding.frameId}:${finding.block}:${finding.start}:${finding.end}`} finding={finding} t={t} onShow={onShow && (() => onShow(finding))} />
         ))}
       </ul>
       {info && (

@@ -11,7 +11,7 @@ export function Verdict({ report, lang, t }: { report: PageReport; lang: Lang; t
     <section class={`verdict risk-${report.risk}`} data-risk={report.risk}>
       <h1>{line}</h1>
       {report.risk !== 'none' && report.explanation[lang] && <p class="explanation">{report.explanation[lang]}</p>}
-      <p class="scanned">{t('scannedSummary', report.scanned.segments, report.scanned.characters)}</p>
+      <p class="scanned">{t('scannedSummary', report.scanned.blocks, report.scanned.characters)}</p>
     </section>
   );
 }

@@ -77,7 +77,7 @@ export interface StoredReport {
   risk: string;
   findings: { text: string; rule: string }[];
   skipped?: string;
-  scanned: { segments: number };
+  scanned: { blocks: number };
 }
 
 export async function reportOf(worker: Worker, tabId: number, frameId = 0): Promise<StoredReport | null> {

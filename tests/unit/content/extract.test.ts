@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /** Reading a page's visible text as blocks, on saved pages. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MAX_BLOCK_LENGTH, rangeOf, readBlocks } from '../../../src/content/extract';
+import { rangeOf, readBlocks } from '../../../src/content/extract';
+import { MAX_BLOCK_LENGTH } from '../../../src/shared/block-limits';
 import { loadFixturePage } from '../../helpers/dom';
 
 const texts = () => readBlocks(document.body).map((b) => b.text.replace(/\s+/g, ' ').trim());

@@ -4,12 +4,11 @@
  * sentences spread over unrelated paragraphs of a long page do not add up.
  */
 import { describe, expect, it } from 'vitest';
-import { readBlocks } from '../../../src/content/extract';
-import { PageModel } from '../../../src/content/page-model';
 import { scan } from '../../../src/engine';
 import { extractHtmlText } from '../../../src/extract/html-text';
 import { CHAT_PITCH } from '../../fixtures/chat-pitch';
 import { coreRuleSet } from '../../helpers/core';
+import { judgeDocument } from '../../helpers/page';
 
 const ruleSet = coreRuleSet();
 
@@ -44,12 +43,10 @@ describe('conversations in the CLI', () => {
   });
 });
 
-describe('conversations in the content script', () => {
+describe('conversations in the extension (content script reads, background judges)', () => {
   const judgePage = (html: string) => {
     document.documentElement.innerHTML = html.replace(/^<html>|<\/html>$/g, '');
-    const model = new PageModel(ruleSet);
-    model.blocks = readBlocks(document.body).map((block) => model.analyze(block));
-    return model.judge().result;
+    return judgeDocument(ruleSet).report;
   };
 
   it('flags the chat page', () => {

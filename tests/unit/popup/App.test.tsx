@@ -29,7 +29,7 @@ function renderPopup(data: Partial<PopupData> = {}) {
     setTrusted: vi.fn(),
     setPaused: vi.fn(),
     openOptions: vi.fn(),
-    checkMessage: vi.fn((text: string) => reportOf(text, '')),
+    checkMessage: vi.fn(async (text: string) => reportOf(text, '')),
   };
   const full: PopupData = { lang: 'en', tab: viewOfTab({ frames: { '0': reportOf(LURE) } }), selection: null, paused: false, trusted: false, ...data };
   render(<App data={full} actions={actions} />);
@@ -70,7 +70,7 @@ describe('popup', () => {
     expect(rule.querySelector('mark')!.textContent).toBe('$3,500 per month');
     expect(rule.querySelector('q')!.textContent).toContain('salary $3,500 per month');
     fireEvent.click(within(rule).getAllByRole('button', { name: 'Show on page' })[0]!);
-    expect(actions.showFinding).toHaveBeenCalledWith(0, expect.stringMatching(/^\d+:\d+:\d+$/));
+    expect(actions.showFinding).toHaveBeenCalledWith(0, expect.objectContaining({ block: expect.any(String), start: expect.any(Number), end: expect.any(Number) }));
   });
 
   it('has an honest empty state that says what was scanned', () => {
@@ -88,14 +88,26 @@ describe('popup', () => {
     expect(screen.getByText(/Lureguard is paused/)).toBeTruthy();
   });
 
-  it('checks a pasted message with the same explanation', () => {
+  it('checks a pasted message with the same explanation', async () => {
     const actions = renderPopup({ tab: null });
     const box = screen.getByLabelText(/Paste a message/);
     fireEvent.input(box, { target: { value: '稳赚不赔，老师带单，日收益5%，USDT充值，下载专属App' } });
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
     expect(actions.checkMessage).toHaveBeenCalledOnce();
-    const result = document.querySelector('.check-result') as HTMLElement;
+    const result = await vi.waitFor(() => {
+      const shown = document.querySelector('.check-result');
+      if (!shown) throw new Error('no result yet');
+      return shown as HTMLElement;
+    });
     expect(result.querySelector('h1')!.textContent).toBe('High risk: looks like a false investment');
+  });
+
+  it('says so when the message could not be checked', async () => {
+    const actions = renderPopup({ tab: null });
+    vi.mocked(actions.checkMessage).mockResolvedValueOnce(undefined);
+    fireEvent.input(screen.getByLabelText(/Paste a message/), { target: { value: 'anything' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    await vi.waitFor(() => expect(screen.getByText(/could not check the text/)).toBeTruthy());
   });
 
   it('trusts the site and pauses on request', () => {

@@ -1,0 +1,156 @@
+/**
+ * Watches the page for changes to its text (chat messages, infinite scroll, single-page apps)
+ * and hands over the blocks that changed, coalesced: a burst of changes becomes one update.
+ * Follows open shadow roots, including ones attached after they were first read (a chat widget
+ * defined lazily renders into a shadow root that no mutation of the document announces).
+ */
+import { BLOCK_ELEMENTS } from '../extract/blocks';
+import { OWN_UI_TAG } from './extract';
+
+export interface PageChanges {
+  /** Elements whose text must be read again (none inside another). */
+  roots: Element[];
+  /** Nodes were removed: blocks that left the page must be dropped. */
+  removals: boolean;
+}
+
+/** Changes are coalesced for this long after the first of them: a burst of chat messages becomes one update. */
+export const CHANGE_DELAY_MS = 60;
+/** How often custom elements without a shadow root are looked at again, at first; the wait doubles up to the maximum. */
+const HOST_CHECK_FIRST_MS = 250;
+const HOST_CHECK_MAX_MS = 4000;
+/** Custom elements are looked at again for this long after the last one was seen. */
+const HOST_CHECK_FOR_MS = 60_000;
+/** At most this many custom elements are watched for a late shadow root (a page may have thousands). */
+const MAX_WATCHED_HOSTS = 2000;
+
+export class ChangeWatcher {
+  private readonly observer: MutationObserver;
+  private readonly observed = new WeakSet<Node>();
+  private readonly dirty = new Set<Element>();
+  private removals = false;
+  private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Custom elements read without a shadow root, and when the last one was added. */
+  private readonly hosts = new Set<Element>();
+  private hostTimer: ReturnType<typeof setTimeout> | undefined;
+  private hostWait = HOST_CHECK_FIRST_MS;
+  private hostsSeenAt = 0;
+
+  constructor(private readonly onChanges: (changes: PageChanges) => void) {
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+  }
+
+  /** Whether changes are waiting to be handed over. */
+  get pending(): boolean {
+    return this.changeTimer !== undefined;
+  }
+
+  observe(root: Node): void {
+    if (this.observed.has(root)) return;
+    this.observed.add(root);
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** A custom element was read without a shadow root: look again later, it may get one. */
+  watchHost(element: Element): void {
+    if (this.hosts.size >= MAX_WATCHED_HOSTS) return;
+    this.hosts.add(element);
+    this.hostsSeenAt = Date.now();
+    this.hostWait = HOST_CHECK_FIRST_MS;
+    if (this.hostTimer === undefined) this.scheduleHostCheck();
+  }
+
+  stop(): void {
+    this.observer.disconnect();
+    clearTimeout(this.changeTimer);
+    clearTimeout(this.hostTimer);
+    this.changeTimer = undefined;
+    this.hostTimer = undefined;
+    this.dirty.clear();
+    this.hosts.clear();
+    this.removals = false;
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (isOwnUi(record.target)) continue;
+      const added = Array.from(record.addedNodes);
+      const removed = Array.from(record.removedNodes);
+      // Our own bar coming and going must not feed back into a scan.
+      if (record.type === 'childList' && [...added, ...removed].every(isOwnUi)) continue;
+      // An added block (a new chat bubble) is read on its own; anything else changes the text
+      // of the block around it, which is read again.
+      const addedBlocks = added.filter((node) => node.nodeType === Node.ELEMENT_NODE && BLOCK_ELEMENTS.has((node as Element).localName));
+      for (const node of addedBlocks) this.dirty.add(node as Element);
+      const changesText = record.type === 'characterData' || added.length > addedBlocks.length;
+      const block = changesText ? blockOf(record.target) : null;
+      if (block) this.dirty.add(block);
+      if (removed.length > 0) this.removals = true;
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.dirty.size === 0 && !this.removals) return;
+    // The delay runs from the first change of a burst and is never restarted: a page whose text
+    // changes without pause (a clock, a ticker) must not hold back every later change.
+    if (this.changeTimer !== undefined) return;
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = undefined;
+      const changes = { roots: outermost([...this.dirty]), removals: this.removals };
+      this.dirty.clear();
+      this.removals = false;
+      this.onChanges(changes);
+    }, CHANGE_DELAY_MS);
+  }
+
+  private scheduleHostCheck(): void {
+    this.hostTimer = setTimeout(() => {
+      this.hostTimer = undefined;
+      this.checkHosts();
+      if (this.hosts.size > 0 && Date.now() - this.hostsSeenAt < HOST_CHECK_FOR_MS) {
+        this.hostWait = Math.min(this.hostWait * 2, HOST_CHECK_MAX_MS);
+        this.scheduleHostCheck();
+      }
+    }, this.hostWait);
+  }
+
+  /** Hosts that got a shadow root since: follow it, and read the host again. */
+  private checkHosts(): void {
+    for (const host of this.hosts) {
+      if (!host.isConnected) {
+        this.hosts.delete(host);
+      } else if (host.shadowRoot) {
+        this.hosts.delete(host);
+        this.observe(host.shadowRoot);
+        this.dirty.add(host);
+      }
+    }
+    this.schedule();
+  }
+}
+
+function isOwnUi(node: Node): boolean {
+  const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return !!element && (element.localName === OWN_UI_TAG || !!element.closest(OWN_UI_TAG));
+}
+
+/** The nearest block element around a node (crossing shadow roots), where its text belongs. */
+function blockOf(node: Node): Element | null {
+  let element: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  while (element) {
+    if (BLOCK_ELEMENTS.has(element.localName)) return element;
+    element = element.parentElement ?? ((element.getRootNode() as ShadowRoot).host ?? null);
+  }
+  return node.ownerDocument?.body ?? null;
+}
+
+/** Drops roots inside other roots: re-reading the outer one covers them. */
+function outermost(roots: Element[]): Element[] {
+  // Linear: each root's ancestors are looked up in a set, instead of every root against every other.
+  const all = new Set(roots);
+  return roots.filter((root) => {
+    for (let parent = root.parentElement; parent; parent = parent.parentElement) if (all.has(parent)) return false;
+    return true;
+  });
+}

@@ -1,0 +1,137 @@
+/**
+ * The page's blocks of text as the content script knows them, in reading order, each with a key
+ * the background knows it by. When the page changes only the changed blocks are read again;
+ * the background keeps each text's analysis, so a message carries a block's text only once.
+ */
+import { conversationRoles, type TreeAdapter } from '../extract/conversations';
+import { blockKey, textId, textIdOf } from '../shared/block-keys';
+import type { BlockEntry } from '../shared/messages';
+import type { TextBlock } from './extract';
+
+export interface PageBlock extends TextBlock {
+  /** The block's name on the page (see block-keys.ts). */
+  key: string;
+}
+
+export class PageBlocks {
+  private list: PageBlock[] = [];
+  private byKey: Map<string, PageBlock> | undefined;
+  /** How many blocks with each text id have been named: the same text twice gets "h", then "h.1". */
+  private repeats = new Map<string, number>();
+  /** Text ids the background has been sent (and so knows). */
+  private sent = new Set<string>();
+
+  get blocks(): readonly PageBlock[] {
+    return this.list;
+  }
+
+  set blocks(blocks: PageBlock[]) {
+    this.list = blocks;
+    this.byKey = undefined;
+  }
+
+  get characters(): number {
+    let sum = 0;
+    for (const block of this.list) sum += block.text.length;
+    return sum;
+  }
+
+  /** Names a block just read. */
+  name(block: TextBlock): PageBlock {
+    const named = block as PageBlock;
+    const id = textId(block.text);
+    const count = this.repeats.get(id) ?? 0;
+    this.repeats.set(id, count + 1);
+    named.key = blockKey(id, count);
+    return named;
+  }
+
+  find(key: string): PageBlock | undefined {
+    this.byKey ??= new Map(this.list.map((block) => [block.key, block]));
+    return this.byKey.get(key);
+  }
+
+  clear(): void {
+    this.blocks = [];
+    this.repeats.clear();
+  }
+
+  /** The background lost these texts (it was restarted): send them again. */
+  forgetSent(keys: readonly string[]): void {
+    for (const key of keys) this.sent.delete(textIdOf(key));
+  }
+
+  /** Forgets everything sent: a new document, or a background that lost what it knew. */
+  forgetAllSent(): void {
+    this.sent.clear();
+  }
+
+  /**
+   * The blocks as the background is told them: key, text when it has not been sent yet, and
+   * the block's place in a chat (a sender's name is not scanned).
+   */
+  entries(): BlockEntry[] {
+    const roles = conversationRoles(this.list, DOM_TREE);
+    return this.list.map((block, index) => {
+      const entry: BlockEntry = { key: block.key };
+      const id = textIdOf(block.key);
+      if (!this.sent.has(id)) {
+        entry.text = block.text;
+        this.sent.add(id);
+      }
+      const role = roles[index]!;
+      if (role.conversation !== undefined) entry.conversation = role.conversation;
+      if (role.isSender) entry.sender = -1;
+      else if (role.senderPrefix > 0) entry.sender = role.senderPrefix;
+      return entry;
+    });
+  }
+
+  /**
+   * Replaces the blocks inside each root (roots may be gone) with the fresh blocks read from it,
+   * keeping reading order. Linear in the blocks and roots (a page may add thousands of blocks at
+   * once: infinite scroll, chat history): which blocks a root holds is found by walking each
+   * block's ancestors against a set, and the fresh blocks are merged in, not inserted one by one.
+   */
+  replaceWithin(changes: readonly { root: Element; fresh: PageBlock[] }[]): void {
+    const roots = new Set(changes.map((change) => change.root));
+    const kept = this.list.filter((block) => block.element.isConnected && !isWithin(block.element, roots));
+    // Fresh blocks in document order: roots sorted by position (each root's blocks are in reading order).
+    const ordered = changes.filter((change) => change.root.isConnected).sort((a, b) => (follows(a.root, b.root) ? 1 : -1));
+    const fresh = ordered.flatMap((change) => change.fresh);
+    const merged: PageBlock[] = [];
+    let k = 0;
+    for (const block of fresh) {
+      while (k < kept.length && !follows(kept[k]!.element, block.element)) merged.push(kept[k++]!);
+      merged.push(block);
+    }
+    while (k < kept.length) merged.push(kept[k++]!);
+    this.blocks = merged;
+  }
+
+  /** Drops blocks whose element or text left the document. */
+  dropDisconnected(): void {
+    this.blocks = this.list.filter((b) => b.element.isConnected && b.pieces.every((p) => p.node.isConnected));
+  }
+}
+
+const DOM_TREE: TreeAdapter<Element> = {
+  parent: (element) => element.parentElement,
+  children: (element) => Array.from(element.children),
+  firstChild: (element) => element.firstElementChild ?? undefined,
+  tag: (element) => element.localName,
+  attribute: (element, name) => element.getAttribute(name),
+  text: (element) => element.textContent ?? '',
+};
+
+/** Whether `element` is one of `roots` or inside one (not crossing shadow roots, like contains()). */
+function isWithin(element: Element, roots: ReadonlySet<Element>): boolean {
+  for (let current: Element | null = element; current; current = current.parentElement) if (roots.has(current)) return true;
+  return false;
+}
+
+/** Whether `other` comes after `element` in the document (and is not inside it). */
+function follows(other: Element, element: Element): boolean {
+  const position = element.compareDocumentPosition(other);
+  return (position & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && (position & Node.DOCUMENT_POSITION_CONTAINED_BY) === 0;
+}

@@ -1,0 +1,99 @@
+/**
+ * What the page shows: highlights of this frame's findings and, in the top frame, the warning
+ * bar for the whole tab. Reads only what the background decided (the frame's risk and finding
+ * places, the tab's verdict) and the user's settings; never decides a verdict itself.
+ */
+import { CATEGORY_LABELS } from '../engine/labels';
+import { resolveLang, translator } from '../shared/i18n';
+import type { ContentMessage, FrameJudgement } from '../shared/messages';
+import type { BlockSpan } from '../shared/report';
+import type { Settings } from '../shared/settings';
+import { isFlagged, NO_VERDICT, type TabVerdict } from '../shared/tab-verdict';
+import { clearHighlights, showHighlights } from './highlight';
+import { WarningBarHost } from './warning-bar-host';
+
+export interface PresenterEnvironment {
+  document: Document;
+  isTopFrame: boolean;
+  browserLanguage: string;
+  hostname: string;
+  send: (message: ContentMessage) => void;
+}
+
+export class Presenter {
+  private readonly bar: WarningBarHost;
+  private frame: Pick<FrameJudgement, 'risk' | 'spans'> = { risk: 'none', spans: [] };
+  private verdict: TabVerdict = NO_VERDICT;
+  private dismissed = false;
+
+  constructor(
+    private readonly env: PresenterEnvironment,
+    private settings: Settings,
+    /** Where a finding is on the page now, or null when its text has gone. */
+    private readonly locate: (span: BlockSpan) => Range | null,
+  ) {
+    this.bar = new WarningBarHost(env.document);
+  }
+
+  /** The background judged this frame. */
+  show(judgement: FrameJudgement): void {
+    this.frame = judgement;
+    this.verdict = judgement.verdict;
+    this.draw();
+  }
+
+  /** Another frame of the tab was judged: the bar speaks for the whole tab. */
+  showVerdict(verdict: TabVerdict): void {
+    this.verdict = verdict;
+    this.draw();
+  }
+
+  updateSettings(settings: Settings): void {
+    // The bar is redrawn in the new language from scratch.
+    if (settings.language !== this.settings.language) this.bar.remove();
+    this.settings = settings;
+    this.draw();
+  }
+
+  /** A new page (a single-page app navigated): a dismissed bar may show again. */
+  resetDismissed(): void {
+    this.dismissed = false;
+  }
+
+  clear(): void {
+    this.frame = { risk: 'none', spans: [] };
+    this.verdict = NO_VERDICT;
+    clearHighlights();
+    this.bar.remove();
+  }
+
+  private draw(): void {
+    if (this.settings.highlight && isFlagged(this.frame.risk)) {
+      const ranges: Range[] = [];
+      for (const span of this.frame.spans) {
+        const range = this.locate(span);
+        if (range) ranges.push(range);
+      }
+      showHighlights(ranges);
+    } else {
+      clearHighlights();
+    }
+    const { verdict } = this;
+    if (!this.env.isTopFrame || this.dismissed || !verdict.warn || !isFlagged(verdict.risk)) {
+      this.bar.remove();
+      return;
+    }
+    const lang = resolveLang(this.settings.language, this.env.browserLanguage);
+    this.bar.show({
+      risk: verdict.risk as 'medium' | 'high',
+      kind: verdict.category ? CATEGORY_LABELS[verdict.category][lang] : '',
+      t: translator(lang),
+      onWhy: () => this.env.send({ type: 'open-explanation' }),
+      onDismiss: () => {
+        this.dismissed = true;
+        this.bar.remove();
+      },
+      onTrust: () => this.env.send({ type: 'trust-site', host: this.env.hostname }),
+    });
+  }
+}

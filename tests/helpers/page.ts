@@ -1,0 +1,22 @@
+/**
+ * A page judged the way the extension judges it, without a browser: the content script's side
+ * (read the DOM into named blocks, tell them with their chat roles) and the background's side
+ * (judge the frame from those blocks), joined directly instead of through messages.
+ */
+import { FrameMemory, judgeFrame } from '../../src/background/frame-judge';
+import { readBlocks } from '../../src/content/extract';
+import { PageBlocks } from '../../src/content/page-blocks';
+import type { CompiledRuleSet } from '../../src/engine';
+import type { BlockEntry } from '../../src/shared/messages';
+import type { PageReport } from '../../src/shared/report';
+
+export const TEST_PAGE = { url: 'https://page.example/', host: 'page.example', documentStart: 1 };
+
+export function judgeDocument(ruleSet: CompiledRuleSet, root: Node = document.body): { entries: BlockEntry[]; report: PageReport } {
+  const blocks = new PageBlocks();
+  blocks.blocks = readBlocks(root).map((block) => blocks.name(block));
+  const entries = blocks.entries();
+  const result = judgeFrame(ruleSet, new FrameMemory(TEST_PAGE.documentStart), TEST_PAGE, entries);
+  if (!('report' in result)) throw new Error(`texts missing: ${result.missing.join(', ')}`);
+  return { entries, report: result.report };
+}
