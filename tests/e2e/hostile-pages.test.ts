@@ -1,0 +1,84 @@
+/**
+ * Pages built to fool Lureguard, in real Chromium with the built extension: none of them may
+ * switch it off, keep it from reading text, or leave stale reports behind.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, badgeOf, frameFindingsOf, launchWithExtension, tabIdOf, waitForReport, warningBarOf } from './support/browser';
+import { type PageServer, startServer } from './support/server';
+
+let server: PageServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; tabId: number }> {
+  const page = await browser.context.newPage();
+  const url = `${server.origin}${path}`;
+  const since = Date.now();
+  await page.goto(url);
+  return { page, tabId: await tabIdOf(browser.worker, url, 15_000, since) };
+}
+
+const flagged = (risk: string) => risk === 'medium' || risk === 'high';
+const LURE = 'Hi dear, we hire chat agents in Sihanoukville: $3,500 per month, no experience needed, free flights and room. Interview on Telegram only.';
+
+describe('hostile pages', () => {
+  it('cannot switch Lureguard off with echoed messages or fake events, nor learn its id', async () => {
+    const { page, tabId } = await open('/hostile-switch-off.html');
+    await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
+    // Let the page fire its fake events for a while before the lure arrives.
+    await page.waitForFunction(() => (window as unknown as { fakeEvents: number }).fakeEvents > 100);
+    await page.evaluate((text) => (window as unknown as { appendMessage(t: string): void }).appendMessage(text), LURE);
+    const report = await waitForReport(browser.worker, tabId, (r) => flagged(r.risk), 5_000);
+    expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
+    await expect.poll(() => warningBarOf(page)).not.toBeNull();
+    // A dismissed bar stays dismissed under fake navigation events.
+    await page.locator('lureguard-warning button.dismiss').click();
+    await page.waitForTimeout(800);
+    expect(await warningBarOf(page)).toBeNull();
+    const seen = await page.evaluate(() => (window as unknown as { seenMessages: string[] }).seenMessages);
+    expect(seen.filter((message) => message.includes(browser.extensionId) || message.includes('content-script'))).toEqual([]);
+    await page.close();
+  });
+
+  it('reads a chat widget that attaches its shadow root after the page was read', async () => {
+    const { page, tabId } = await open('/late-shadow-chat.html');
+    const first = await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
+    expect(first.risk).toMatch(/^(none|low)$/);
+    await page.waitForFunction(() => !!(window as unknown as { chatLog?: Element }).chatLog);
+    await page.evaluate((text) => (window as unknown as { appendToWidget(t: string): void }).appendToWidget(text), LURE);
+    const report = await waitForReport(browser.worker, tabId, (r) => flagged(r.risk), 8_000);
+    expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
+    await page.close();
+  });
+
+  it('forgets the reports of frames that were removed', async () => {
+    const frame = `<div class='bubble'>Chat agents wanted in Myawaddy: $3,500 per month, no experience, free flights. Interview on Telegram only; contract signed on arrival.</div>`;
+    server.set(
+      '/many-frames.html',
+      `<!doctype html><html><body><h1>Shop</h1><p>Teak benches.</p><div id="frames"></div><script>
+        window.addFrames = (n) => { for (let i = 0; i < n; i++) { const f = document.createElement('iframe'); f.srcdoc = ${JSON.stringify(frame)}; document.getElementById('frames').append(f); } };
+        window.removeFrames = () => document.getElementById('frames').replaceChildren();
+      </script></body></html>`,
+    );
+    const { page, tabId } = await open('/many-frames.html');
+    await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
+    await page.evaluate(() => (window as unknown as { addFrames(n: number): void }).addFrames(20));
+    await expect.poll(async () => Object.keys(await frameFindingsOf(browser.worker, tabId)).length, { timeout: 10_000 }).toBe(21);
+    await expect.poll(() => warningBarOf(page)).not.toBeNull();
+    await page.evaluate(() => (window as unknown as { removeFrames(): void }).removeFrames());
+    await expect.poll(async () => Object.keys(await frameFindingsOf(browser.worker, tabId)), { timeout: 10_000 }).toEqual(['0']);
+    await expect.poll(() => badgeOf(browser.worker, tabId)).toBe('');
+    await expect.poll(() => warningBarOf(page)).toBeNull();
+    await page.close();
+  });
+});
