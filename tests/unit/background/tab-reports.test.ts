@@ -2,7 +2,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clearTab, storeFrameReport } from '../../../src/background/tab-reports';
+import { clearTab, closeTab, forgetFrameReport, storeFrameReport } from '../../../src/background/tab-reports';
 import { scan, segmentText } from '../../../src/engine';
 import { buildReport } from '../../../src/shared/report';
 import { tabStateItem } from '../../../src/shared/session-state';
@@ -72,5 +72,49 @@ describe('navigation', () => {
     await storeFrameReport(13, 0, reportOf('Work in Myawaddy.', 'https://b.example/', 200));
     await clearTab(13, 'https://b.example/');
     expect(Object.keys((await tabStateItem(13).getValue()).frames)).toEqual(['0']);
+  });
+});
+
+describe('bounded state', () => {
+  const lure = 'Jobs in Myawaddy: $3,500 per month, no experience, free flights. Contract signed on arrival. Interview on Telegram only.';
+
+  it('does not store frames that found nothing', async () => {
+    await storeFrameReport(20, 0, reportOf('Garden furniture.'));
+    for (let frame = 1; frame <= 30; frame++) await storeFrameReport(20, frame, reportOf('An advert for shoes.', 'https://ads.example/', 1100));
+    expect(Object.keys((await tabStateItem(20).getValue()).frames)).toEqual(['0']);
+  });
+
+  it('caps the findings of all frames together, the worst frames keeping theirs', async () => {
+    const many = Array.from({ length: 60 }, () => lure).join('\n');
+    await storeFrameReport(21, 0, reportOf('Garden furniture. Free flights.'));
+    for (let frame = 1; frame <= 8; frame++) await storeFrameReport(21, frame, reportOf(many, 'https://chat.example/', 1100));
+    const { frames } = await tabStateItem(21).getValue();
+    const total = Object.values(frames).reduce((sum, report) => sum + report.findings.length, 0);
+    expect(total).toBeLessThanOrEqual(200);
+    expect(frames['1']!.findings.length).toBeGreaterThan(0);
+    // Every finding kept still has its rule's explanation.
+    for (const report of Object.values(frames)) for (const finding of report.findings) expect(report.rules[finding.rule]).toBeDefined();
+    expect(await browser.action.getBadgeText({ tabId: 21 })).toBe(total > 99 ? '99+' : String(total));
+  });
+
+  it('forgets a frame that went away, and tells the new verdict', async () => {
+    await storeFrameReport(22, 0, reportOf('Garden furniture.'));
+    await storeFrameReport(22, 4, reportOf(lure, 'https://chat.example/', 1100));
+    expect(await browser.action.getBadgeText({ tabId: 22 })).not.toBe('');
+    // A port closing for an older document of the frame changes nothing.
+    await forgetFrameReport(22, 4, 900);
+    expect(Object.keys((await tabStateItem(22).getValue()).frames).sort()).toEqual(['0', '4']);
+    const verdict = await forgetFrameReport(22, 4, 1100);
+    expect(verdict.risk).toBe('none');
+    expect(Object.keys((await tabStateItem(22).getValue()).frames)).toEqual(['0']);
+    expect(await browser.action.getBadgeText({ tabId: 22 })).toBe('');
+  });
+
+  it('never writes a closed tab\'s state again, even for a report already on its way', async () => {
+    const late = storeFrameReport(23, 0, reportOf(lure));
+    const closing = closeTab(23);
+    const later = storeFrameReport(23, 2, reportOf(lure, 'https://chat.example/', 1100));
+    await Promise.all([late, closing, later]);
+    expect((await tabStateItem(23).getValue()).frames).toEqual({});
   });
 });

@@ -1,0 +1,145 @@
+// @vitest-environment happy-dom
+/**
+ * The page guard driven through its environment: the page is happy-dom's, the background is the
+ * real judge called directly. What a person would notice: a lure is flagged, a new message is
+ * judged, the bar shows in the top frame only and stays dismissed, a restarted background loses
+ * nothing.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FrameMemory, judgeFrame } from '../../../src/background/frame-judge';
+import { PageGuard, type GuardEnvironment } from '../../../src/content/guard';
+import type { ContentMessage, PageBlocksResponse } from '../../../src/shared/messages';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
+import { tabVerdict } from '../../../src/shared/tab-verdict';
+import { coreRuleSet } from '../../helpers/core';
+
+const ruleSet = coreRuleSet();
+const LURE = 'Hi dear, we hire chat agents in Sihanoukville: $3,500 per month, no experience needed, free flights and room. Interview on Telegram only.';
+
+type BlocksMessage = Extract<ContentMessage, { type: 'page-blocks' }>;
+
+/** A background for one frame: the real judge, with a memory that can be lost like a restarted worker's. */
+function fakeBackground(settings: Settings = DEFAULT_SETTINGS) {
+  let memory = new FrameMemory(1);
+  const judged: BlocksMessage[] = [];
+  const sent: ContentMessage[] = [];
+  const judge = vi.fn(async (message: BlocksMessage): Promise<PageBlocksResponse> => {
+    judged.push(structuredClone(message));
+    const result = judgeFrame(ruleSet, memory, message.page, message.blocks);
+    if ('missing' in result) return result;
+    const verdict = tabVerdict({ '0': result.report }, settings.warningThreshold);
+    return { judged: { verdict, risk: result.report.risk, spans: result.report.findings.map(({ block, start, end }) => ({ block, start, end })) } };
+  });
+  return { judge, judged, sent, restart: () => (memory = new FrameMemory(1)) };
+}
+
+function environment(background: ReturnType<typeof fakeBackground>, isTopFrame = true): GuardEnvironment {
+  return {
+    document,
+    location: { href: 'https://chat.example/' },
+    hostname: 'chat.example',
+    isTopFrame,
+    browserLanguage: 'en',
+    documentStart: 1,
+    judge: background.judge,
+    send: (message) => background.sent.push(message),
+  };
+}
+
+const bar = () => document.querySelector('lureguard-warning')?.shadowRoot?.querySelector('.bar') ?? null;
+
+function appendMessage(text: string): void {
+  const bubble = document.createElement('div');
+  bubble.className = 'bubble';
+  bubble.textContent = text;
+  document.getElementById('messages')!.append(bubble);
+}
+
+let guard: PageGuard | undefined;
+
+beforeEach(() => {
+  document.documentElement.innerHTML = '<head></head><body><h1>WebChat</h1><section id="messages" aria-live="polite"><div class="bubble">Hi! How was your weekend?</div><div class="bubble">Pretty good, we went hiking.</div></section></body>';
+});
+
+afterEach(() => guard?.stop());
+
+describe('PageGuard', () => {
+  it('judges the page, then a new message, sending each text once', async () => {
+    const background = fakeBackground();
+    guard = new PageGuard(environment(background), DEFAULT_SETTINGS, []);
+    await guard.start();
+    await guard.settled();
+    expect(bar()).toBeNull();
+    const first = background.judged.at(-1)!;
+    expect(first.blocks.map((block) => block.text)).toEqual(['WebChat', 'Hi! How was your weekend?', 'Pretty good, we went hiking.']);
+
+    appendMessage(LURE);
+    await vi.waitFor(() => expect(background.judged.length).toBeGreaterThan(1));
+    await guard.settled();
+    const second = background.judged.at(-1)!;
+    // Only the new message's text travels; the others are named by their keys.
+    expect(second.blocks.filter((block) => block.text !== undefined).map((block) => block.text)).toEqual([LURE]);
+    expect(second.blocks).toHaveLength(4);
+    expect(bar()?.getAttribute('data-risk')).toMatch(/medium|high/);
+  });
+
+  it('sends the texts again when the background lost them (a restarted service worker)', async () => {
+    const background = fakeBackground();
+    guard = new PageGuard(environment(background), DEFAULT_SETTINGS, []);
+    await guard.start();
+    await guard.settled();
+    background.restart();
+    appendMessage(LURE);
+    await vi.waitFor(() => expect(bar()).not.toBeNull());
+    // The background answered with the keys it was missing; they came again with their texts.
+    const retry = background.judged.at(-1)!;
+    expect(retry.blocks.filter((block) => block.text !== undefined).map((block) => block.text)).toEqual(['WebChat', 'Hi! How was your weekend?', 'Pretty good, we went hiking.']);
+  });
+
+  it('shows the bar in the top frame only, and keeps it dismissed', async () => {
+    appendMessage(LURE);
+    const inFrame = new PageGuard(environment(fakeBackground(), false), DEFAULT_SETTINGS, []);
+    await inFrame.start();
+    await inFrame.settled();
+    expect(bar()).toBeNull();
+    inFrame.stop();
+
+    const background = fakeBackground();
+    guard = new PageGuard(environment(background), DEFAULT_SETTINGS, []);
+    await guard.start();
+    await guard.settled();
+    (bar()!.querySelector('button.dismiss') as HTMLButtonElement).click();
+    expect(bar()).toBeNull();
+    appendMessage('老师带单，稳赚不赔，日收益5%，加V信进群。');
+    await vi.waitFor(() => expect(background.judged.length).toBeGreaterThan(1));
+    await guard.settled();
+    expect(bar()).toBeNull();
+  });
+
+  it('does not read a paused or trusted page, and says why', async () => {
+    appendMessage(LURE);
+    const background = fakeBackground();
+    guard = new PageGuard(environment(background), { ...DEFAULT_SETTINGS, paused: true }, []);
+    await guard.start();
+    expect(background.judge).not.toHaveBeenCalled();
+    expect(background.sent).toEqual([expect.objectContaining({ type: 'page-skipped', reason: 'paused' })]);
+    await guard.updateSettings(DEFAULT_SETTINGS, ['chat.example']);
+    expect(background.sent.at(-1)).toEqual(expect.objectContaining({ type: 'page-skipped', reason: 'trusted' }));
+    expect(bar()).toBeNull();
+    // Resumed and no longer trusted: read and judged.
+    await guard.updateSettings(DEFAULT_SETTINGS, []);
+    await guard.settled();
+    expect(bar()).not.toBeNull();
+  });
+
+  it('follows a shadow root attached after the page was read', async () => {
+    document.body.append(document.createElement('support-chat'));
+    const background = fakeBackground();
+    guard = new PageGuard(environment(background), DEFAULT_SETTINGS, []);
+    await guard.start();
+    await guard.settled();
+    const root = document.querySelector('support-chat')!.attachShadow({ mode: 'open' });
+    root.innerHTML = `<div role="log"><div class="bubble">${LURE}</div></div>`;
+    await vi.waitFor(() => expect(bar()).not.toBeNull(), { timeout: 3000 });
+  });
+});
