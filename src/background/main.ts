@@ -16,7 +16,7 @@ import { checkText } from './check-text';
 import { judgeFrame } from './frame-judge';
 import { forgetFrame, forgetTab, frameMemory } from './frame-memories';
 import { activePacks, activeRuleSet } from './rule-set';
-import { clearTab, closeTab, forgetFrameReport, storeFrameReport } from './tab-reports';
+import { clearTab, closeTab, forgetFrameReport, settingsChanged, storeFrameReport } from './tab-reports';
 
 const CHECK_SELECTION_MENU = 'lureguard-check-selection';
 
@@ -155,6 +155,7 @@ export function runBackground(): void {
   });
 
   browser.runtime.onConnect.addListener(onFramePort);
+  settingsItem.watch(settingsChanged);
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // The tab is going to another address: what it showed before no longer applies. (A frame

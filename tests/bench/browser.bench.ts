@@ -1,81 +1,172 @@
 /**
- * `npm run bench:browser`: the built extension in Chromium on 1 MB and 5 MB pages: time from
- * load to verdict, the longest main-thread task while it scans (PerformanceObserver "longtask"),
- * and the delay from a chat message being appended to its finding.
- * Targets: verdict on 1 MB under 200 ms, no long task over 50 ms, message delay under 100 ms.
+ * `npm run bench:browser`: the built extension in Chromium, measured the way a person meets it.
  * Needs `npm run build` first.
+ *
+ * - Final verdict: pages of 100 KB, 1 MB and 5 MB, each loaded at a unique address at least five
+ *   times. The verdict counted is the stored report of that very document (its documentStart is
+ *   the page's timeOrigin) that covers every paragraph of the page: never an earlier load's, never
+ *   a partial one. Timed from navigation start and from the end of the load event.
+ * - Longest main-thread task in the page from navigation until that verdict (PerformanceObserver).
+ * - Chat: 20 messages appended one by one; delay until the stored report includes each (p95).
+ * - Frames: script time the page's renderer spends (CDP Performance.getMetrics ScriptDuration; the
+ *   pages run no script of their own) on a page with 10 small iframes and on the same page without.
+ * - Memory: JS heap of the 5 MB page with the extension, minus the same page in a browser without it.
+ * Goals (issue 7): 100 KB ≤ 50 ms and 1 MB ≤ 150 ms after load; no long task over 50 ms; message
+ * p95 ≤ 50 ms; ≤ 5 ms per frame and ≤ 100 ms in all for 10 iframes.
  */
-import { launchWithExtension, tabIdOf, waitForReport } from '../e2e/support/browser';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { launchWithExtension, type StoredReport } from '../e2e/support/browser';
 import { startServer } from '../e2e/support/server';
 import { pageText } from './page-text';
 
+const LOADS = 5;
+const MESSAGES = 20;
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** A page of paragraphs that records every long task from its very start. */
-function benchPage(bytes: number): string {
-  const paragraphs = pageText(bytes, 10)
-    .split('\n')
-    .map((line) => `<p>${escapeHtml(line)}</p>`)
-    .join('\n');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>bench</title><script>
-    window.__longTasks = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
-      .observe({ type: 'longtask', buffered: true });
-    window.appendMessage = (text) => { const p = document.createElement('p'); p.textContent = text; document.body.append(p); return Date.now(); };
-  </script></head><body>${paragraphs}</body></html>`;
+const RECORDER = `<script>
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
+    .observe({ type: 'longtask', buffered: true });
+  window.appendMessage = (text) => { const p = document.createElement('p'); p.textContent = text; document.body.append(p); return Date.now(); };
+</script>`;
+
+/** A page of paragraphs (1 in 10 a listing or message, as on a typical page); returns the HTML and its paragraph count. */
+function benchPage(bytes: number): { html: string; blocks: number } {
+  const lines = pageText(bytes, 10).split('\n');
+  const body = lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n');
+  return { html: `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>${RECORDER}</head><body>${body}</body></html>`, blocks: lines.length };
+}
+
+function framesPage(frames: number): string {
+  const frame = `<p>Support chat</p><p>Hello! How can we help you today?</p>`;
+  const iframes = Array.from({ length: frames }, () => `<iframe srcdoc="${escapeHtml(frame)}" width="200" height="80"></iframe>`).join('');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>frames</title></head><body><h1>Garden furniture</h1><p>Teak benches and chairs.</p>${iframes}</body></html>`;
+}
+
+const quantile = (samples: number[], q: number) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+};
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+/** The stored report of the tab showing this document, once it satisfies `accept`. */
+async function reportOfDocument(context: BrowserContext, documentStart: number, accept: (report: StoredReport & { scannedAt: number }) => boolean, timeout = 120_000) {
+  const worker = context.serviceWorkers()[0]!;
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const reports = await worker.evaluate(async (start) => {
+      const all = (await chrome.storage.session.get(null)) as Record<string, { frames?: Record<string, { documentStart?: number }> }>;
+      return Object.values(all).flatMap((state) => Object.values(state?.frames ?? {}).filter((report) => report.documentStart === start));
+    }, documentStart);
+    const found = (reports as (StoredReport & { scannedAt: number })[]).find(accept);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error('no complete report for this document');
+}
+
+/** Loads a page with CDP's performance metrics on from the start; returns its script time once `ready` resolves. */
+async function scriptMsOf(context: BrowserContext, url: string, ready: (page: Page) => Promise<void>): Promise<number> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  await ready(page);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  await page.close();
+  return (metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0) * 1000;
 }
 
 const server = await startServer();
 const browser = await launchWithExtension();
+const plain = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 try {
-  const RUNS = 3;
-  console.log(`median of ${RUNS} page loads each`);
-  console.log('page     load→verdict ms  long tasks during scan (max ms)  message→finding ms');
+  console.log(`final verdict over ${LOADS} loads each (unique address per load; complete report of that document)`);
+  console.log('page      nav→verdict median / p95    load→verdict median / p95   longest task   blocks, risk');
   for (const [label, bytes] of [
+    ['100 KB', 100 * 1024],
     ['1 MB', 1024 * 1024],
     ['5 MB', 5 * 1024 * 1024],
   ] as const) {
-    const path = `/bench-${bytes}.html`;
-    server.set(path, benchPage(bytes));
-    const verdicts: number[] = [];
-    const messages: number[] = [];
-    let longTasks = 0;
+    const { html, blocks } = benchPage(bytes);
+    server.set('/bench.html', html);
+    const fromNavigation: number[] = [];
+    const fromLoad: number[] = [];
     let longest = 0;
     let summary = '';
-    for (let run = 0; run < RUNS; run++) {
-    const page = await browser.context.newPage();
-    const url = `${server.origin}${path}`;
-    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    const tabId = await tabIdOf(browser.worker, url, 120_000);
-    const report = await waitForReport(browser.worker, tabId, (r) => r.scanned.segments > 0, 120_000);
-    const timing = await page.evaluate(() => ({
-      loadEnd: performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
-      origin: performance.timeOrigin,
-      tasks: (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks,
-    }));
-    const scannedAt = (report as unknown as { scannedAt: number }).scannedAt;
-    const verdictMs = scannedAt - timing.loadEnd;
-    const during = timing.tasks.filter((t) => timing.origin + t.start >= timing.loadEnd && timing.origin + t.start <= scannedAt);
-    longTasks += during.length;
-    longest = during.reduce((max, t) => Math.max(max, t.duration), longest);
-    verdicts.push(verdictMs);
+    for (let load = 0; load < LOADS; load++) {
+      const page = await browser.context.newPage();
+      await page.goto(`${server.origin}/bench.html?load=${bytes}-${load}-${Date.now()}`, { waitUntil: 'load', timeout: 120_000 });
+      const origin = await page.evaluate(() => performance.timeOrigin);
+      const report = await reportOfDocument(browser.context, origin, (r) => r.scanned.blocks >= blocks);
+      const timing = await page.evaluate(() => ({
+        loadEnd: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+        tasks: (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks,
+      }));
+      fromNavigation.push(report.scannedAt - origin);
+      fromLoad.push(report.scannedAt - origin - timing.loadEnd);
+      for (const task of timing.tasks) if (task.start <= report.scannedAt - origin) longest = Math.max(longest, task.duration);
+      summary = `${report.scanned.blocks} blocks, ${report.risk}`;
 
-    // A chat message: append a lure and time how long until the content script reported it.
-    const sentAt = await page.evaluate(() =>
-      (window as unknown as { appendMessage(t: string): number }).appendMessage('Hi dear, chat agents wanted in Sihanoukvile: $3,500 per month, no experience, free flights, interview on Telegram only.'),
-    );
-    // Nothing else changes the page, so the first report after the append is the one that read it.
-    const withMessage = await waitForReport(browser.worker, tabId, (r) => (r as unknown as { scannedAt: number }).scannedAt > sentAt, 60_000);
-    messages.push((withMessage as unknown as { scannedAt: number }).scannedAt - sentAt);
-    summary = `risk ${report.risk}, ${report.scanned.segments} blocks`;
-    await page.close();
+      if (load === 0 && bytes === 1024 * 1024) {
+        // A chat on a 1 MB page: each message until the stored report has read it.
+        const delays: number[] = [];
+        for (let message = 0; message < MESSAGES; message++) {
+          const expected = blocks + message + 1;
+          const sentAt = await page.evaluate((n) => (window as unknown as { appendMessage(t: string): number }).appendMessage(`Message ${n}: chat agents wanted in Sihanoukvile, $3,500 per month, interview on Telegram only.`), message);
+          const seen = await reportOfDocument(browser.context, origin, (r) => r.scanned.blocks >= expected, 30_000);
+          delays.push(seen.scannedAt - sentAt);
+        }
+        console.log(`          (chat on the 1 MB page: message → stored verdict median ${ms(quantile(delays, 0.5))}, p95 ${ms(quantile(delays, 0.95))} over ${MESSAGES} messages)`);
+      }
+      await page.close();
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     console.log(
-      `${label.padEnd(8)} ${median(verdicts).toFixed(0).padStart(15)}  ${String(longTasks).padStart(14)} (${longest.toFixed(0)})${' '.repeat(16)}${median(messages).toFixed(0).padStart(8)}   ${summary}; verdicts ${verdicts.map((v) => v.toFixed(0)).join(', ')} ms`,
+      `${label.padEnd(9)} ${ms(quantile(fromNavigation, 0.5)).padStart(10)} / ${ms(quantile(fromNavigation, 0.95)).padEnd(14)} ${ms(quantile(fromLoad, 0.5)).padStart(10)} / ${ms(quantile(fromLoad, 0.95)).padEnd(14)} ${ms(longest).padStart(8)}      ${summary}`,
     );
   }
+
+  // Frames: the pages run no script, so their renderer's script time is the extension's.
+  const scriptTimes: Record<number, number[]> = { 0: [], 10: [] };
+  for (const frames of [0, 10]) {
+    server.set(`/frames-${frames}.html`, framesPage(frames));
+    for (let load = 0; load < LOADS; load++) {
+      const time = await scriptMsOf(browser.context, `${server.origin}/frames-${frames}.html?load=${load}-${Date.now()}`, async (page) => {
+        const origin = await page.evaluate(() => performance.timeOrigin);
+        await reportOfDocument(browser.context, origin, (r) => r.scanned.blocks > 0);
+        await page.waitForTimeout(500); // every frame has read and reported
+      });
+      scriptTimes[frames]!.push(time);
+    }
+  }
+  const none = quantile(scriptTimes[0]!, 0.5);
+  const ten = quantile(scriptTimes[10]!, 0.5);
+  console.log(`\nscript time of a page (median of ${LOADS}): no iframe ${ms(none)}, 10 iframes ${ms(ten)}: ${((ten - none) / 10).toFixed(1)} ms per frame`);
+
+  // Memory: the 5 MB page with and without the extension.
+  const { html } = benchPage(5 * 1024 * 1024);
+  server.set('/heap.html', html);
+  const heapOf = async (context: BrowserContext, wait: (page: Page) => Promise<void>) => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/heap.html?t=${Date.now()}`, { waitUntil: 'load', timeout: 120_000 });
+    await wait(page);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    await cdp.detach();
+    await page.close();
+    return usedSize / (1024 * 1024);
+  };
+  const withExtension = await heapOf(browser.context, async (page) => {
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    await reportOfDocument(browser.context, origin, (r) => r.scanned.blocks > 0);
+  });
+  const plainContext = await plain.newContext();
+  const without = await heapOf(plainContext, async () => undefined);
+  console.log(`JS heap of the 5 MB page: ${withExtension.toFixed(1)} MB with Lureguard, ${without.toFixed(1)} MB without: content script ${(withExtension - without).toFixed(1)} MB`);
 } finally {
+  await plain.close();
   await browser.close();
   await server.close();
 }

@@ -2,7 +2,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clearTab, closeTab, forgetFrameReport, storeFrameReport } from '../../../src/background/tab-reports';
+import { clearTab, closeTab, forgetFrameReport, storeFrameReport, written } from '../../../src/background/tab-reports';
 import { scan, segmentText } from '../../../src/engine';
 import { buildReport } from '../../../src/shared/report';
 import { tabStateItem } from '../../../src/shared/session-state';
@@ -16,6 +16,12 @@ const reportOf = (text: string, url = 'https://jobs.example/ad', documentStart =
 };
 
 beforeEach(() => fakeBrowser.reset());
+
+/** The tab's state as the popup reads it, once every write is done. */
+async function storedState(tabId: number) {
+  await written();
+  return tabStateItem(tabId).getValue();
+}
 
 describe('tab reports', () => {
   it('shows the number of findings in a badge coloured by risk', async () => {
@@ -33,15 +39,15 @@ describe('tab reports', () => {
   it('adds frames of the same page and clears them for a new document or on navigation', async () => {
     await storeFrameReport(9, 0, reportOf('Work in Myawaddy.'));
     await storeFrameReport(9, 3, reportOf('Interview on Telegram only.', 'https://chat.example/w', 1050));
-    expect(Object.keys((await tabStateItem(9).getValue()).frames).sort()).toEqual(['0', '3']);
+    expect(Object.keys((await storedState(9)).frames).sort()).toEqual(['0', '3']);
     // The page itself updates (a chat message): its frames stay.
     await storeFrameReport(9, 0, reportOf('Work in Myawaddy. More text.'));
-    expect(Object.keys((await tabStateItem(9).getValue()).frames).sort()).toEqual(['0', '3']);
+    expect(Object.keys((await storedState(9)).frames).sort()).toEqual(['0', '3']);
     // A reload: a new top document drops the old page's frames.
     await storeFrameReport(9, 0, reportOf('Another page.', 'https://jobs.example/other', 2000));
-    expect(Object.keys((await tabStateItem(9).getValue()).frames)).toEqual(['0']);
+    expect(Object.keys((await storedState(9)).frames)).toEqual(['0']);
     await clearTab(9);
-    expect((await tabStateItem(9).getValue()).frames).toEqual({});
+    expect((await storedState(9)).frames).toEqual({});
     expect(await browser.action.getBadgeText({ tabId: 9 })).toBe('');
   });
 });
@@ -51,7 +57,7 @@ describe('concurrent frames', () => {
     await storeFrameReport(12, 0, reportOf('Old page.', 'https://shop.example/', 500));
     await storeFrameReport(12, 6, reportOf('Interview on Telegram only.', 'https://chat.example/a', 1100));
     await storeFrameReport(12, 0, reportOf('Garden furniture.', 'https://shop.example/', 1000));
-    expect(Object.keys((await tabStateItem(12).getValue()).frames).sort()).toEqual(['0', '6']);
+    expect(Object.keys((await storedState(12)).frames).sort()).toEqual(['0', '6']);
   });
 
   it('keeps every frame when several report at once', async () => {
@@ -60,7 +66,7 @@ describe('concurrent frames', () => {
       storeFrameReport(11, 4, reportOf('Interview on Telegram only.', 'https://chat.example/a')),
       storeFrameReport(11, 5, reportOf('Free flights.', 'https://chat.example/b')),
     ]);
-    expect(Object.keys((await tabStateItem(11).getValue()).frames).sort()).toEqual(['0', '4', '5']);
+    expect(Object.keys((await storedState(11)).frames).sort()).toEqual(['0', '4', '5']);
   });
 });
 
@@ -68,10 +74,10 @@ describe('navigation', () => {
   it('forgets the old page but not a new page that reported before the loading event arrived', async () => {
     await storeFrameReport(13, 0, reportOf('Work in Myawaddy.', 'https://a.example/', 100));
     await clearTab(13, 'https://b.example/');
-    expect((await tabStateItem(13).getValue()).frames).toEqual({});
+    expect((await storedState(13)).frames).toEqual({});
     await storeFrameReport(13, 0, reportOf('Work in Myawaddy.', 'https://b.example/', 200));
     await clearTab(13, 'https://b.example/');
-    expect(Object.keys((await tabStateItem(13).getValue()).frames)).toEqual(['0']);
+    expect(Object.keys((await storedState(13)).frames)).toEqual(['0']);
   });
 });
 
@@ -81,7 +87,7 @@ describe('bounded state', () => {
   it('does not store frames that found nothing', async () => {
     await storeFrameReport(20, 0, reportOf('Garden furniture.'));
     for (let frame = 1; frame <= 30; frame++) await storeFrameReport(20, frame, reportOf('An advert for shoes.', 'https://ads.example/', 1100));
-    expect(Object.keys((await tabStateItem(20).getValue()).frames)).toEqual(['0']);
+    expect(Object.keys((await storedState(20)).frames)).toEqual(['0']);
   });
 
   it('caps the findings of all frames together, the worst frames keeping theirs', async () => {
@@ -103,10 +109,10 @@ describe('bounded state', () => {
     expect(await browser.action.getBadgeText({ tabId: 22 })).not.toBe('');
     // A port closing for an older document of the frame changes nothing.
     await forgetFrameReport(22, 4, 900);
-    expect(Object.keys((await tabStateItem(22).getValue()).frames).sort()).toEqual(['0', '4']);
+    expect(Object.keys((await storedState(22)).frames).sort()).toEqual(['0', '4']);
     const verdict = await forgetFrameReport(22, 4, 1100);
     expect(verdict.risk).toBe('none');
-    expect(Object.keys((await tabStateItem(22).getValue()).frames)).toEqual(['0']);
+    expect(Object.keys((await storedState(22)).frames)).toEqual(['0']);
     expect(await browser.action.getBadgeText({ tabId: 22 })).toBe('');
   });
 
@@ -115,6 +121,6 @@ describe('bounded state', () => {
     const closing = closeTab(23);
     const later = storeFrameReport(23, 2, reportOf(lure, 'https://chat.example/', 1100));
     await Promise.all([late, closing, later]);
-    expect((await tabStateItem(23).getValue()).frames).toEqual({});
+    expect((await storedState(23)).frames).toEqual({});
   });
 });
