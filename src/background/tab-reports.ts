@@ -35,6 +35,9 @@ function serialized<T>(tabId: number, update: () => Promise<T>): Promise<T> {
 /** Tabs that closed: a frame's report arriving after that must not bring their state back. */
 const closedTabs = new Set<number>();
 
+/** The badge updates of each tab, in order. */
+const badges = new Map<number, Promise<void>>();
+
 /** Each tab's state as last written (or read after the worker restarted). */
 const states = new Map<number, TabState>();
 
@@ -98,6 +101,7 @@ export function clearTab(tabId: number, url?: string): Promise<void> {
 export function closeTab(tabId: number): Promise<void> {
   closedTabs.add(tabId);
   states.delete(tabId);
+  badges.delete(tabId);
   return serialized(tabId, async () => {
     await writes.get(tabId);
     await tabStateItem(tabId).removeValue();
@@ -113,7 +117,9 @@ async function writeState(tabId: number, state: TabState): Promise<TabVerdict> {
   states.set(tabId, state);
   persist(tabId);
   const verdict = await currentVerdict(state);
-  await showBadge(tabId, verdict);
+  // Not awaited: the browser takes tens of milliseconds to set a badge, and the frame's answer
+  // must not wait for it. Badges of one tab are still set in order.
+  badges.set(tabId, (badges.get(tabId) ?? Promise.resolve()).then(() => showBadge(tabId, verdict)));
   return verdict;
 }
 
@@ -158,6 +164,7 @@ async function store(tabId: number, state: TabState): Promise<void> {
 /** Resolves when every tab's state has been written (for tests). */
 export async function written(): Promise<void> {
   while (writes.size > 0) await Promise.all(writes.values());
+  await Promise.all(badges.values());
 }
 
 /** A frame other than the page itself is stored only when it found something. */

@@ -15,7 +15,7 @@ export interface PageChanges {
 }
 
 /** Changes are coalesced for this long after the first of them: a burst of chat messages becomes one update. */
-export const CHANGE_DELAY_MS = 60;
+export const CHANGE_DELAY_MS = 20;
 /** How often custom elements without a shadow root are looked at again, at first; the wait doubles up to the maximum. */
 const HOST_CHECK_FIRST_MS = 250;
 const HOST_CHECK_MAX_MS = 4000;

@@ -40,9 +40,11 @@ const FORM_FIELDS = new Set(['input', 'textarea', 'select', 'option']);
 export function isHidden(element: Element): boolean {
   const tag = element.localName;
   if (HIDDEN_ELEMENTS.has(tag) || FORM_FIELDS.has(tag) || tag === OWN_UI_TAG) return true;
-  if (hidesElement((name) => element.getAttribute(name))) return true;
+  // Most elements of a page have no attributes at all: nothing in their markup can hide them.
+  const attributed = element.hasAttributes();
+  if (attributed && hidesElement((name) => element.getAttribute(name))) return true;
   if (!BLOCK_ELEMENTS.has(tag) && !tag.includes('-')) return false;
-  if (!tag.includes('-') && !element.hasAttribute('class') && !element.hasAttribute('id')) return false;
+  if (!tag.includes('-') && (!attributed || (!element.hasAttribute('class') && !element.hasAttribute('id')))) return false;
   const visible = (element as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
   if (typeof visible === 'function') return !visible.call(element, { visibilityProperty: true });
   const view = element.ownerDocument.defaultView;
@@ -53,8 +55,11 @@ export function isHidden(element: Element): boolean {
 
 const isBlock = (element: Element) => BLOCK_ELEMENTS.has(element.localName);
 
-/** Children in rendering order: an open shadow root replaces the light DOM; a slot shows what is assigned to it. */
-function renderedChildren(node: Node): readonly Node[] {
+/**
+ * Children in rendering order where they are not the node's own: an open shadow root replaces
+ * the light DOM; a slot shows what is assigned to it. Null for the usual case (the node's children).
+ */
+function renderedChildren(node: Node): readonly Node[] | null {
   if (node.nodeType === Node.ELEMENT_NODE) {
     const element = node as Element;
     if (element.shadowRoot) return Array.from(element.shadowRoot.childNodes);
@@ -63,7 +68,7 @@ function renderedChildren(node: Node): readonly Node[] {
       if (assigned.length > 0) return assigned;
     }
   }
-  return Array.from(node.childNodes);
+  return null;
 }
 
 type Step = { node: Node } | { leave: Element };
@@ -125,7 +130,9 @@ export class BlockReader {
       if (shadow) this.hosts.onShadowRoot?.(shadow);
       else if (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName.includes('-')) this.hosts.onCustomElement?.(node as Element);
       const children = renderedChildren(node);
-      for (let i = children.length - 1; i >= 0; i--) this.stack.push({ node: children[i]! });
+      if (children) for (let i = children.length - 1; i >= 0; i--) this.stack.push({ node: children[i]! });
+      // The usual case, without copying the child list.
+      else for (let child = node.lastChild; child; child = child.previousSibling) this.stack.push({ node: child });
     }
     if (this.stack.length === 0) this.flush();
     return this.stack.length > 0;

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { TabMessage } from '../shared/messages';
-import { settingsItem, trustedSitesItem } from '../shared/settings';
+import { readProtectionSettings, settingsItem, trustedSitesItem } from '../shared/settings';
 import { BackgroundLink } from './background-link';
 import { PageGuard } from './guard';
 import { watchNavigation } from './navigation';
@@ -13,7 +13,7 @@ export async function runContentScript(): Promise<void> {
   const lifetime = new AbortController();
   const link = new BackgroundLink(performance.timeOrigin, () => lifetime.abort());
   link.connect();
-  const [settings, trusted] = await Promise.all([settingsItem.getValue(), trustedSitesItem.getValue()]);
+  const { settings, trusted } = await readProtectionSettings();
   if (lifetime.signal.aborted) return;
   const guard = new PageGuard(
     {
@@ -45,7 +45,10 @@ export async function runContentScript(): Promise<void> {
   };
   browser.runtime.onMessage.addListener(onMessage as never);
 
-  const refresh = async () => guard.updateSettings(await settingsItem.getValue(), await trustedSitesItem.getValue());
+  const refresh = async () => {
+    const current = await readProtectionSettings();
+    await guard.updateSettings(current.settings, current.trusted);
+  };
   const unwatchSettings = settingsItem.watch(() => void refresh());
   const unwatchTrusted = trustedSitesItem.watch(() => void refresh());
   watchNavigation(location, () => void guard.navigated(), lifetime.signal);

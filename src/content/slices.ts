@@ -32,9 +32,12 @@ export class Slicer {
   }
 }
 
-/** Resolves after the page's first paint: at once if it has painted (or is hidden), else after two frames. */
+/**
+ * Resolves after the page's first paint: at once if it has painted (or is hidden), else just
+ * after the next frame is painted (a task queued from requestAnimationFrame runs after it).
+ */
 export function afterFirstPaint(): Promise<void> {
   if (document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') return Promise.resolve();
   if (performance.getEntriesByType?.('paint').length > 0) return Promise.resolve();
-  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  return new Promise((resolve) => requestAnimationFrame(() => void yieldToMain().then(resolve)));
 }

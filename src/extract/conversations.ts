@@ -45,12 +45,17 @@ const NOT_A_NAME = /^(?:https?|ftp|mailto|tel)$/i;
 
 /** The speaker of a "Name: message" line: the name (lower case) and how many characters to cut. */
 export function speakerPrefix(line: string): { name: string; length: number } | null {
+  // Most lines have no colon at all: no need for the regex.
+  if (!line.includes(':') && !line.includes('：')) return null;
   const match = SPEAKER_PREFIX.exec(line);
   if (!match || NOT_A_NAME.test(match[1]!)) return null;
   return { name: match[1]!.trim().toLowerCase(), length: match[0].length };
 }
 
-const signature = <E>(tree: TreeAdapter<E>, element: E) => `${tree.tag(element)}.${tree.attribute(element, 'class') ?? ''}`;
+const signature = <E>(tree: TreeAdapter<E>, element: E) => {
+  const className = tree.attribute(element, 'class');
+  return className ? `${tree.tag(element)}.${className}` : tree.tag(element);
+};
 
 const looksLikeName = (text: string) => {
   const trimmed = text.trim();

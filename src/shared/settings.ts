@@ -21,6 +21,12 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', { fal
 /** Host names the user trusts: never scanned. */
 export const trustedSitesItem = storage.defineItem<string[]>('local:trustedSites', { fallback: [], version: 1 });
 
+/** The settings and trusted sites, in one read of storage (a page's start-up waits for it). */
+export async function readProtectionSettings(): Promise<{ settings: Settings; trusted: string[] }> {
+  const [settings, trusted] = await storage.getItems([settingsItem, trustedSitesItem]);
+  return { settings: settings!.value as Settings, trusted: trusted!.value as string[] };
+}
+
 /** A host is trusted when it or a parent domain is in the list (trusting example.com covers www.example.com). */
 export function isTrusted(host: string, trusted: readonly string[]): boolean {
   const name = host.toLowerCase();

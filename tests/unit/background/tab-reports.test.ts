@@ -17,6 +17,17 @@ const reportOf = (text: string, url = 'https://jobs.example/ad', documentStart =
 
 beforeEach(() => fakeBrowser.reset());
 
+/** The badge as the browser shows it, once every update is done. */
+async function badgeOf(details: { tabId: number }) {
+  await written();
+  return browser.action.getBadgeText(details);
+}
+
+async function badgeColourOf(details: { tabId: number }) {
+  await written();
+  return browser.action.getBadgeBackgroundColor(details);
+}
+
 /** The tab's state as the popup reads it, once every write is done. */
 async function storedState(tabId: number) {
   await written();
@@ -27,13 +38,13 @@ describe('tab reports', () => {
   it('shows the number of findings in a badge coloured by risk', async () => {
     const report = reportOf('Jobs in Myawaddy: $3,500 per month, no experience, free flights. Contract signed on arrival.');
     await storeFrameReport(7, 0, report);
-    expect(await browser.action.getBadgeText({ tabId: 7 })).toBe(String(report.findings.length));
-    expect(await browser.action.getBadgeBackgroundColor({ tabId: 7 })).toEqual([183, 28, 28, 255]);
+    expect(await badgeOf({ tabId: 7 })).toBe(String(report.findings.length));
+    expect(await badgeColourOf({ tabId: 7 })).toEqual([183, 28, 28, 255]);
   });
 
   it('shows nothing when nothing was found', async () => {
     await storeFrameReport(8, 0, reportOf('The weather is sunny.'));
-    expect(await browser.action.getBadgeText({ tabId: 8 })).toBe('');
+    expect(await badgeOf({ tabId: 8 })).toBe('');
   });
 
   it('adds frames of the same page and clears them for a new document or on navigation', async () => {
@@ -48,7 +59,7 @@ describe('tab reports', () => {
     expect(Object.keys((await storedState(9)).frames)).toEqual(['0']);
     await clearTab(9);
     expect((await storedState(9)).frames).toEqual({});
-    expect(await browser.action.getBadgeText({ tabId: 9 })).toBe('');
+    expect(await badgeOf({ tabId: 9 })).toBe('');
   });
 });
 
@@ -100,20 +111,20 @@ describe('bounded state', () => {
     expect(frames['1']!.findings.length).toBeGreaterThan(0);
     // Every finding kept still has its rule's explanation.
     for (const report of Object.values(frames)) for (const finding of report.findings) expect(report.rules[finding.rule]).toBeDefined();
-    expect(await browser.action.getBadgeText({ tabId: 21 })).toBe(total > 99 ? '99+' : String(total));
+    expect(await badgeOf({ tabId: 21 })).toBe(total > 99 ? '99+' : String(total));
   });
 
   it('forgets a frame that went away, and tells the new verdict', async () => {
     await storeFrameReport(22, 0, reportOf('Garden furniture.'));
     await storeFrameReport(22, 4, reportOf(lure, 'https://chat.example/', 1100));
-    expect(await browser.action.getBadgeText({ tabId: 22 })).not.toBe('');
+    expect(await badgeOf({ tabId: 22 })).not.toBe('');
     // A port closing for an older document of the frame changes nothing.
     await forgetFrameReport(22, 4, 900);
     expect(Object.keys((await storedState(22)).frames).sort()).toEqual(['0', '4']);
     const verdict = await forgetFrameReport(22, 4, 1100);
     expect(verdict.risk).toBe('none');
     expect(Object.keys((await storedState(22)).frames)).toEqual(['0']);
-    expect(await browser.action.getBadgeText({ tabId: 22 })).toBe('');
+    expect(await badgeOf({ tabId: 22 })).toBe('');
   });
 
   it('never writes a closed tab\'s state again, even for a report already on its way', async () => {
