@@ -2,9 +2,10 @@
  * Judges one frame from the blocks its content script reports. Pure (no browser APIs): the
  * background calls it with the frame's memory, tests call it directly.
  *
- * A frame sends a block's text once; later messages name the block by its key. The memory keeps
- * each text's analysis (the costly part), so a chat message appended to a long page costs the
- * analysis of that message and a cheap judgement of the whole page.
+ * A frame sends a block's text once, as soon as it has read it (page-texts); judging names the
+ * blocks by their keys, and after the first time sends only what changed in the list. The memory
+ * keeps each text's analysis (the costly part), so a chat message appended to a long page costs
+ * the analysis of that message and a cheap judgement of the whole page.
  */
 import { type CompiledRuleSet, type Segment, type SegmentAnalysis, analyzeSegment, analyzeSegmentFrom, judge, NOTHING_FOUND } from '../engine';
 import { textIdOf } from '../shared/block-keys';
@@ -18,27 +19,44 @@ interface KnownText {
   withoutSender?: { prefix: number; analysis: SegmentAnalysis };
 }
 
-/** What the background remembers of one frame's document: the analysis of each text, by text id. */
+/** What the background remembers of one frame's document: each text's analysis, by text id, and the block list last judged. */
 export class FrameMemory {
   readonly texts = new Map<string, KnownText>();
+  /** The blocks last judged, in reading order: a change applies to them. */
+  entries: readonly BlockEntry[] | undefined;
   constructor(readonly documentStart: number) {}
 }
 
-export type FrameJudgeResult = { report: PageReport } | { missing: string[] };
+/** The blocks to judge: a whole list, or a change to the list last judged. */
+export interface BlockList {
+  blocks?: BlockEntry[];
+  change?: { at: number; remove: number; insert: BlockEntry[] };
+}
 
-export function judgeFrame(ruleSet: CompiledRuleSet, memory: FrameMemory, page: PageInfo, blocks: readonly BlockEntry[], now = Date.now()): FrameJudgeResult {
-  const missing: string[] = [];
-  const used = new Set<string>();
-  for (const block of blocks) {
-    const id = textIdOf(block.key);
-    used.add(id);
-    if (memory.texts.has(id)) continue;
-    if (block.text === undefined) missing.push(block.key);
-    else memory.texts.set(id, { text: block.text, analysis: analyzeSegment(block.text, ruleSet) });
+export type FrameJudgeResult = { report: PageReport } | { resend: true };
+
+/** Analyzes texts as they arrive (the costly part), before the frame asks for a judgement. */
+export function rememberTexts(ruleSet: CompiledRuleSet, memory: FrameMemory, texts: readonly { key: string; text: string }[]): void {
+  for (const { key, text } of texts) {
+    const id = textIdOf(key);
+    if (!memory.texts.has(id)) memory.texts.set(id, { text, analysis: analyzeSegment(text, ruleSet) });
   }
+}
+
+/**
+ * Judges the frame's blocks. Asks for everything again when it lacks a text or the list a change
+ * applies to (the service worker was restarted meanwhile).
+ */
+export function judgeFrame(ruleSet: CompiledRuleSet, memory: FrameMemory, page: PageInfo, list: BlockList, now = Date.now()): FrameJudgeResult {
+  const blocks = list.blocks ?? applyChange(memory.entries, list.change);
+  if (!blocks || blocks.some((block) => !memory.texts.has(textIdOf(block.key)))) {
+    memory.entries = undefined;
+    return { resend: true };
+  }
+  memory.entries = blocks;
   // Texts no longer on the page are forgotten: the memory never outgrows the page.
+  const used = new Set(blocks.map((block) => textIdOf(block.key)));
   for (const id of memory.texts.keys()) if (!used.has(id)) memory.texts.delete(id);
-  if (missing.length > 0) return { missing };
 
   let start = 0;
   const segments: Segment[] = [];
@@ -54,6 +72,11 @@ export function judgeFrame(ruleSet: CompiledRuleSet, memory: FrameMemory, page: 
   const result = judge(segments, analyses, ruleSet);
   const report = buildReport(result, segments, ruleSet, page, (index) => blocks[index]!.key, now);
   return { report: { ...report, documentStart: page.documentStart } };
+}
+
+function applyChange(entries: readonly BlockEntry[] | undefined, change: BlockList['change']): BlockEntry[] | null {
+  if (!entries || !change || change.at + change.remove > entries.length) return null;
+  return [...entries.slice(0, change.at), ...change.insert, ...entries.slice(change.at + change.remove)];
 }
 
 /** What a block counts for: a sender's name counts for nothing, a message only after its sender's name. */

@@ -13,7 +13,7 @@ import { selectionCheckItem } from '../shared/session-state';
 import { settingsItem, siteOf, trustedSitesItem } from '../shared/settings';
 import type { TabVerdict } from '../shared/tab-verdict';
 import { checkText } from './check-text';
-import { judgeFrame } from './frame-judge';
+import { judgeFrame, rememberTexts } from './frame-judge';
 import { forgetFrame, forgetTab, frameMemory } from './frame-memories';
 import { activePacks, activeRuleSet } from './rule-set';
 import { clearTab, closeTab, forgetFrameReport, settingsChanged, storeFrameReport } from './tab-reports';
@@ -64,8 +64,8 @@ export async function checkSelection(text: string, tab: { id?: number; url?: str
 /** Judges a frame's blocks, stores the report, and answers with what the frame should show. */
 export async function judgeBlocks(tabId: number, frameId: number, message: Extract<ContentMessage, { type: 'page-blocks' }>): Promise<PageBlocksResponse> {
   const memory = frameMemory(tabId, frameId, message.page.documentStart);
-  const result = judgeFrame(activeRuleSet(), memory, message.page, message.blocks);
-  if ('missing' in result) return result;
+  const result = judgeFrame(activeRuleSet(), memory, message.page, message);
+  if ('resend' in result) return result;
   const verdict = await storeFrameReport(tabId, frameId, result.report);
   if (frameId !== 0) void tellTopFrame(tabId, verdict);
   const spans = result.report.findings.map(({ block, start, end }) => ({ block, start, end }));
@@ -91,6 +91,9 @@ async function tellTopFrame(tabId: number, verdict: TabVerdict): Promise<void> {
 
 function onContentMessage(message: ContentMessage, tabId: number, frameId: number): Promise<unknown> {
   switch (message.type) {
+    case 'page-texts':
+      rememberTexts(activeRuleSet(), frameMemory(tabId, frameId, message.page.documentStart), message.texts);
+      return Promise.resolve({ ok: true });
     case 'page-blocks':
       return judgeBlocks(tabId, frameId, message);
     case 'page-skipped':

@@ -6,14 +6,14 @@
  * AbortController: starting again, stopping or navigating aborts everything of the last run.
  */
 import { MAX_PAGE_CHARACTERS } from '../shared/block-limits';
-import type { ContentMessage, PageBlocksResponse, PageInfo } from '../shared/messages';
+import type { BlockEntry, ContentMessage, PageBlocksResponse, PageInfo } from '../shared/messages';
 import type { BlockSpan, SkipReason } from '../shared/report';
 import { isTrusted, type Settings } from '../shared/settings';
 import type { TabVerdict } from '../shared/tab-verdict';
 import { type PageChanges, ChangeWatcher } from './change-watcher';
 import { BlockReader, rangeOf } from './extract';
 import { flash } from './highlight';
-import { type PageBlock, PageBlocks } from './page-blocks';
+import { changeBetween, type PageBlock, PageBlocks } from './page-blocks';
 import { Presenter, type PresenterEnvironment } from './presenter';
 import { Slicer, afterFirstPaint } from './slices';
 
@@ -27,6 +27,8 @@ export interface GuardEnvironment extends PresenterEnvironment {
 }
 
 const NODES_PER_CHECK = 200;
+/** Texts read are sent to the background in batches of up to about this many characters (a message stays small enough to pass quickly). */
+const TEXT_BATCH = 900_000;
 
 export class PageGuard {
   private readonly blocks = new PageBlocks();
@@ -34,6 +36,11 @@ export class PageGuard {
   private readonly presenter: Presenter;
   private run: AbortController | undefined;
   private working: Promise<void> = Promise.resolve();
+  /** Texts read but not sent yet. */
+  private textBatch: { key: string; text: string }[] = [];
+  private textBatchSize = 0;
+  /** The block list the background last judged: the next judgement sends only the change. */
+  private judgedEntries: BlockEntry[] | undefined;
 
   constructor(
     private readonly env: GuardEnvironment,
@@ -75,7 +82,7 @@ export class PageGuard {
     this.watcher.stop();
     this.blocks.clear();
     // What the background knew of this frame may be forgotten while stopped.
-    this.blocks.forgetAllSent();
+    this.forgetSent();
     this.presenter.clear();
   }
 
@@ -169,29 +176,70 @@ export class PageGuard {
       (block) => {
         if (characters >= MAX_PAGE_CHARACTERS) return;
         characters += block.text.length;
-        blocks.push(this.blocks.name(block));
+        const named = this.blocks.name(block);
+        blocks.push(named);
+        this.queueText(named);
       },
       { onShadowRoot: (shadow) => this.watcher.observe(shadow), onCustomElement: (element) => this.watcher.watchHost(element) },
     );
     const slicer = new Slicer();
-    while (reader.next(NODES_PER_CHECK) && characters < MAX_PAGE_CHARACTERS) if (slicer.due()) await slicer.yield(signal);
+    while (reader.next(NODES_PER_CHECK) && characters < MAX_PAGE_CHARACTERS) {
+      if (this.textBatchSize >= TEXT_BATCH) this.sendTexts();
+      if (slicer.due()) await slicer.yield(signal);
+    }
     return blocks;
   }
 
-  /** Sends the blocks to be judged and shows the judgement. */
+  private queueText(block: PageBlock): void {
+    const text = this.blocks.textToSend(block);
+    if (text === undefined) return;
+    this.textBatch.push({ key: block.key, text });
+    this.textBatchSize += text.length;
+  }
+
+  /** Sends the texts read so far: the background analyzes them while the page is still being read. */
+  private sendTexts(): void {
+    if (this.textBatch.length === 0) return;
+    this.env.send({ type: 'page-texts', page: this.page, texts: this.textBatch });
+    this.textBatch = [];
+    this.textBatchSize = 0;
+  }
+
+  /** The background will be told everything again: every text and the whole list. */
+  private forgetSent(): void {
+    this.blocks.forgetAllSent();
+    this.judgedEntries = undefined;
+    this.textBatch = [];
+    this.textBatchSize = 0;
+  }
+
+  /** Has the blocks judged (sending only what changed since the last judgement) and shows the judgement. */
   private async publish(signal: AbortSignal): Promise<void> {
-    let response = await this.env.judge({ type: 'page-blocks', page: this.page, blocks: this.blocks.entries() });
-    if (response && 'missing' in response) {
-      // The background was restarted and lost the texts: send them again, once.
-      this.blocks.forgetSent(response.missing);
-      response = await this.env.judge({ type: 'page-blocks', page: this.page, blocks: this.blocks.entries() });
+    let response = await this.judgeBlocks();
+    if (response && 'resend' in response) {
+      // The background was restarted and lost what it had been sent: everything again, once.
+      this.forgetSent();
+      for (const block of this.blocks.blocks) {
+        this.queueText(block);
+        if (this.textBatchSize >= TEXT_BATCH) this.sendTexts();
+      }
+      response = await this.judgeBlocks();
     }
     if (!response || !('judged' in response)) {
-      // Not judged (the background is unreachable): the next change sends every text again.
-      this.blocks.forgetAllSent();
+      // Not judged (the background is unreachable): the next change sends everything again.
+      this.forgetSent();
       return;
     }
     if (!signal.aborted) this.presenter.show(response.judged);
+  }
+
+  private async judgeBlocks(): Promise<PageBlocksResponse | undefined> {
+    this.sendTexts();
+    const entries = this.blocks.entries();
+    const previous = this.judgedEntries;
+    this.judgedEntries = entries;
+    const list = previous ? { change: changeBetween(previous, entries) } : { blocks: entries };
+    return this.env.judge({ type: 'page-blocks', page: this.page, ...list });
   }
 }
 

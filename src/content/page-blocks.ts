@@ -1,7 +1,7 @@
 /**
  * The page's blocks of text as the content script knows them, in reading order, each with a key
  * the background knows it by. When the page changes only the changed blocks are read again;
- * the background keeps each text's analysis, so a message carries a block's text only once.
+ * the background keeps each text's analysis, so a block's text is sent only once.
  */
 import { conversationRoles, type TreeAdapter } from '../extract/conversations';
 import { blockKey, textId, textIdOf } from '../shared/block-keys';
@@ -18,7 +18,7 @@ export class PageBlocks {
   private byKey: Map<string, PageBlock> | undefined;
   /** How many blocks with each text id have been named: the same text twice gets "h", then "h.1". */
   private repeats = new Map<string, number>();
-  /** Text ids the background has been sent (and so knows). */
+  /** Text ids the background has been sent (and so knows, unless it was restarted). */
   private sent = new Set<string>();
 
   get blocks(): readonly PageBlock[] {
@@ -56,9 +56,12 @@ export class PageBlocks {
     this.repeats.clear();
   }
 
-  /** The background lost these texts (it was restarted): send them again. */
-  forgetSent(keys: readonly string[]): void {
-    for (const key of keys) this.sent.delete(textIdOf(key));
+  /** The block's text, when the background has not been sent it yet (it then counts as sent). */
+  textToSend(block: PageBlock): string | undefined {
+    const id = textIdOf(block.key);
+    if (this.sent.has(id)) return undefined;
+    this.sent.add(id);
+    return block.text;
   }
 
   /** Forgets everything sent: a new document, or a background that lost what it knew. */
@@ -66,19 +69,11 @@ export class PageBlocks {
     this.sent.clear();
   }
 
-  /**
-   * The blocks as the background is told them: key, text when it has not been sent yet, and
-   * the block's place in a chat (a sender's name is not scanned).
-   */
+  /** The blocks as the background is told them: key and place in a chat (a sender's name is not scanned). */
   entries(): BlockEntry[] {
     const roles = conversationRoles(this.list, DOM_TREE);
     return this.list.map((block, index) => {
       const entry: BlockEntry = { key: block.key };
-      const id = textIdOf(block.key);
-      if (!this.sent.has(id)) {
-        entry.text = block.text;
-        this.sent.add(id);
-      }
       const role = roles[index]!;
       if (role.conversation !== undefined) entry.conversation = role.conversation;
       if (role.isSender) entry.sender = -1;
@@ -113,6 +108,19 @@ export class PageBlocks {
   dropDisconnected(): void {
     this.blocks = this.list.filter((b) => b.element.isConnected && b.pieces.every((p) => p.node.isConnected));
   }
+}
+
+/**
+ * How `next` differs from `previous`: `remove` entries at `at` replaced by `insert` (the common
+ * start and end kept). A chat message appended to a long page is a change of one entry.
+ */
+export function changeBetween(previous: readonly BlockEntry[], next: readonly BlockEntry[]): { at: number; remove: number; insert: BlockEntry[] } {
+  const same = (a: BlockEntry, b: BlockEntry) => a.key === b.key && a.conversation === b.conversation && a.sender === b.sender;
+  let at = 0;
+  while (at < previous.length && at < next.length && same(previous[at]!, next[at]!)) at++;
+  let tail = 0;
+  while (tail < previous.length - at && tail < next.length - at && same(previous[previous.length - 1 - tail]!, next[next.length - 1 - tail]!)) tail++;
+  return { at, remove: previous.length - at - tail, insert: next.slice(at, next.length - tail) };
 }
 
 const DOM_TREE: TreeAdapter<Element> = {

@@ -15,3 +15,6 @@ export const MAX_PAGE_CHARACTERS = 16_000_000;
 
 /** How many blocks one frame may report. */
 export const MAX_PAGE_BLOCKS = 300_000;
+
+/** Texts are sent in messages of at most this many characters, as the page is read. */
+export const MAX_TEXTS_PER_MESSAGE = 1_000_000;

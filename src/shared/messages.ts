@@ -8,8 +8,7 @@ import type { PackInfo } from '../engine';
 import type { Risk } from '../engine/types';
 import { type BlockSpan, type PageReport, SKIP_REASONS } from './report';
 import type { TabVerdict } from './tab-verdict';
-import { MAX_BLOCK_LENGTH, MAX_PAGE_BLOCKS, MAX_PAGE_CHARACTERS } from './block-limits';
-
+import { MAX_BLOCK_LENGTH, MAX_PAGE_BLOCKS, MAX_TEXTS_PER_MESSAGE } from './block-limits';
 
 const pageSchema = z.object({
   url: z.string().max(100_000),
@@ -19,13 +18,14 @@ const pageSchema = z.object({
 });
 export type PageInfo = z.infer<typeof pageSchema>;
 
+const blockKeySchema = z.string().min(1).max(40);
+
 /**
- * A block of page text as the content script reports it: its key (stable while its text is the
- * same), its text the first time the background sees it, and its place in a chat.
+ * A block of page text as the content script reports it for judging: its key (its text was sent
+ * before, in page-texts) and its place in a chat.
  */
 const blockEntrySchema = z.object({
-  key: z.string().min(1).max(40),
-  text: z.string().max(MAX_BLOCK_LENGTH).optional(),
+  key: blockKeySchema,
   /** The chat conversation the block belongs to, if any. */
   conversation: z.number().int().min(0).optional(),
   /** Characters of a sender's name at the block's start (not scanned), or -1: the block is only a name. */
@@ -34,15 +34,29 @@ const blockEntrySchema = z.object({
 export type BlockEntry = z.infer<typeof blockEntrySchema>;
 
 const contentMessageSchema = z.discriminatedUnion('type', [
-  /** The frame's blocks in reading order: judge them. */
+  /**
+   * Texts of blocks the background has not seen, sent while the page is still being read: the
+   * background analyzes them at once, so the judgement that follows has little left to do.
+   */
+  z.object({
+    type: z.literal('page-texts'),
+    page: pageSchema,
+    texts: z
+      .array(z.object({ key: blockKeySchema, text: z.string().max(MAX_BLOCK_LENGTH) }))
+      .refine((texts) => texts.reduce((sum, entry) => sum + entry.text.length, 0) <= MAX_TEXTS_PER_MESSAGE, 'too much text in one message'),
+  }),
+  /**
+   * The frame's blocks in reading order: judge them. All of them, or (after the first time) the
+   * change from the list the background last judged: `remove` entries at `at` replaced by `insert`.
+   */
   z.object({
     type: z.literal('page-blocks'),
     page: pageSchema,
-    blocks: z
-      .array(blockEntrySchema)
-      .max(MAX_PAGE_BLOCKS)
-      .refine((blocks) => blocks.reduce((sum, block) => sum + (block.text?.length ?? 0), 0) <= MAX_PAGE_CHARACTERS, 'too much text'),
-  }),
+    blocks: z.array(blockEntrySchema).max(MAX_PAGE_BLOCKS).optional(),
+    change: z
+      .object({ at: z.number().int().min(0), remove: z.number().int().min(0), insert: z.array(blockEntrySchema).max(MAX_PAGE_BLOCKS) })
+      .optional(),
+  }).refine((message) => (message.blocks === undefined) !== (message.change === undefined), 'either the blocks or a change to them'),
   /** The frame is deliberately not scanned (Lureguard paused, trusted site). */
   z.object({ type: z.literal('page-skipped'), page: pageSchema, reason: z.enum(SKIP_REASONS) }),
   z.object({ type: z.literal('open-explanation') }),
@@ -65,8 +79,11 @@ export interface FrameJudgement {
   spans: BlockSpan[];
 }
 
-/** The background's answer to page-blocks: a judgement, or the keys whose text it does not have (it was restarted). */
-export type PageBlocksResponse = { judged: FrameJudgement } | { missing: string[] };
+/**
+ * The background's answer to page-blocks: a judgement, or a request to send every text and the
+ * whole list again (it was restarted and lost what the frame had sent).
+ */
+export type PageBlocksResponse = { judged: FrameJudgement } | { resend: true };
 
 /** Background/popup -> content script. */
 export type TabMessage = { type: 'show-finding'; span: BlockSpan } | { type: 'tab-verdict'; verdict: TabVerdict };

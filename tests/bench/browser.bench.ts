@@ -6,7 +6,8 @@
  *   times. The verdict counted is the stored report of that very document (its documentStart is
  *   the page's timeOrigin) that covers every paragraph of the page: never an earlier load's, never
  *   a partial one. Timed from navigation start and from the end of the load event.
- * - Longest main-thread task in the page from navigation until that verdict (PerformanceObserver).
+ * - Longest main-thread task in the page from navigation until that verdict (PerformanceObserver),
+ *   and on the same page in a browser without the extension over the same span (the page's own).
  * - Chat: 20 messages appended one by one; delay until the stored report includes each (p95).
  * - Frames: script time the page's renderer spends (CDP Performance.getMetrics ScriptDuration; the
  *   pages run no script of their own) on a page with 10 small iframes and on the same page without.
@@ -81,9 +82,10 @@ async function scriptMsOf(context: BrowserContext, url: string, ready: (page: Pa
 const server = await startServer();
 const browser = await launchWithExtension();
 const plain = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const plainContext = await plain.newContext();
 try {
   console.log(`final verdict over ${LOADS} loads each (unique address per load; complete report of that document)`);
-  console.log('page      nav→verdict median / p95    load→verdict median / p95   longest task   blocks, risk');
+  console.log('page      nav→verdict median / p95    load→verdict median / p95   longest task (without Lureguard)   blocks, risk');
   for (const [label, bytes] of [
     ['100 KB', 100 * 1024],
     ['1 MB', 1024 * 1024],
@@ -94,6 +96,7 @@ try {
     const fromNavigation: number[] = [];
     const fromLoad: number[] = [];
     let longest = 0;
+    let longestWithout = 0;
     let summary = '';
     for (let load = 0; load < LOADS; load++) {
       const page = await browser.context.newPage();
@@ -105,6 +108,13 @@ try {
         tasks: (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks,
       }));
       fromNavigation.push(report.scannedAt - origin);
+      // The page's own long tasks (parsing a 5 MB document is one): the same page, same span, no extension.
+      const bare = await plainContext.newPage();
+      await bare.goto(`${server.origin}/bench.html?bare=${load}-${Date.now()}`, { waitUntil: 'load', timeout: 120_000 });
+      await bare.waitForTimeout(Math.max(0, report.scannedAt - origin - (await bare.evaluate(() => performance.now()))));
+      const bareTasks = await bare.evaluate(() => (window as unknown as { __longTasks: { duration: number }[] }).__longTasks);
+      for (const task of bareTasks) longestWithout = Math.max(longestWithout, task.duration);
+      await bare.close();
       fromLoad.push(report.scannedAt - origin - timing.loadEnd);
       for (const task of timing.tasks) if (task.start <= report.scannedAt - origin) longest = Math.max(longest, task.duration);
       summary = `${report.scanned.blocks} blocks, ${report.risk}`;
@@ -123,7 +133,7 @@ try {
       await page.close();
     }
     console.log(
-      `${label.padEnd(9)} ${ms(quantile(fromNavigation, 0.5)).padStart(10)} / ${ms(quantile(fromNavigation, 0.95)).padEnd(14)} ${ms(quantile(fromLoad, 0.5)).padStart(10)} / ${ms(quantile(fromLoad, 0.95)).padEnd(14)} ${ms(longest).padStart(8)}      ${summary}`,
+      `${label.padEnd(9)} ${ms(quantile(fromNavigation, 0.5)).padStart(10)} / ${ms(quantile(fromNavigation, 0.95)).padEnd(14)} ${ms(quantile(fromLoad, 0.5)).padStart(10)} / ${ms(quantile(fromLoad, 0.95)).padEnd(14)} ${ms(longest).padStart(8)} (${ms(longestWithout)})           ${summary}`,
     );
   }
 
@@ -162,7 +172,6 @@ try {
     const origin = await page.evaluate(() => performance.timeOrigin);
     await reportOfDocument(browser.context, origin, (r) => r.scanned.blocks > 0);
   });
-  const plainContext = await plain.newContext();
   const without = await heapOf(plainContext, async () => undefined);
   console.log(`JS heap of the 5 MB page: ${withExtension.toFixed(1)} MB with Lureguard, ${without.toFixed(1)} MB without: content script ${(withExtension - without).toFixed(1)} MB`);
 } finally {

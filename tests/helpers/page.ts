@@ -3,7 +3,7 @@
  * (read the DOM into named blocks, tell them with their chat roles) and the background's side
  * (judge the frame from those blocks), joined directly instead of through messages.
  */
-import { FrameMemory, judgeFrame } from '../../src/background/frame-judge';
+import { FrameMemory, judgeFrame, rememberTexts } from '../../src/background/frame-judge';
 import { readBlocks } from '../../src/content/extract';
 import { PageBlocks } from '../../src/content/page-blocks';
 import type { CompiledRuleSet } from '../../src/engine';
@@ -15,8 +15,13 @@ export const TEST_PAGE = { url: 'https://page.example/', host: 'page.example', d
 export function judgeDocument(ruleSet: CompiledRuleSet, root: Node = document.body): { entries: BlockEntry[]; report: PageReport } {
   const blocks = new PageBlocks();
   blocks.blocks = readBlocks(root).map((block) => blocks.name(block));
+  const memory = new FrameMemory(TEST_PAGE.documentStart);
+  rememberTexts(ruleSet, memory, blocks.blocks.flatMap((block) => {
+    const text = blocks.textToSend(block);
+    return text === undefined ? [] : [{ key: block.key, text }];
+  }));
   const entries = blocks.entries();
-  const result = judgeFrame(ruleSet, new FrameMemory(TEST_PAGE.documentStart), TEST_PAGE, entries);
-  if (!('report' in result)) throw new Error(`texts missing: ${result.missing.join(', ')}`);
+  const result = judgeFrame(ruleSet, memory, TEST_PAGE, { blocks: entries });
+  if (!('report' in result)) throw new Error('the judge asked for the texts again');
   return { entries, report: result.report };
 }

@@ -6,7 +6,7 @@
  * nothing.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FrameMemory, judgeFrame } from '../../../src/background/frame-judge';
+import { FrameMemory, judgeFrame, rememberTexts } from '../../../src/background/frame-judge';
 import { PageGuard, type GuardEnvironment } from '../../../src/content/guard';
 import type { ContentMessage, PageBlocksResponse } from '../../../src/shared/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
@@ -23,14 +23,23 @@ function fakeBackground(settings: Settings = DEFAULT_SETTINGS) {
   let memory = new FrameMemory(1);
   const judged: BlocksMessage[] = [];
   const sent: ContentMessage[] = [];
+  /** Each batch of texts the frame sent, as the texts themselves. */
+  const texts: string[][] = [];
   const judge = vi.fn(async (message: BlocksMessage): Promise<PageBlocksResponse> => {
     judged.push(structuredClone(message));
-    const result = judgeFrame(ruleSet, memory, message.page, message.blocks);
-    if ('missing' in result) return result;
+    const result = judgeFrame(ruleSet, memory, message.page, message);
+    if ('resend' in result) return result;
     const verdict = tabVerdict({ '0': result.report }, settings.warningThreshold);
     return { judged: { verdict, risk: result.report.risk, spans: result.report.findings.map(({ block, start, end }) => ({ block, start, end })) } };
   });
-  return { judge, judged, sent, restart: () => (memory = new FrameMemory(1)) };
+  const send = (message: ContentMessage) => {
+    sent.push(message);
+    if (message.type === 'page-texts') {
+      texts.push(message.texts.map((entry) => entry.text));
+      rememberTexts(ruleSet, memory, message.texts);
+    }
+  };
+  return { judge, send, judged, sent, texts, restart: () => (memory = new FrameMemory(1)) };
 }
 
 function environment(background: ReturnType<typeof fakeBackground>, isTopFrame = true): GuardEnvironment {
@@ -42,7 +51,7 @@ function environment(background: ReturnType<typeof fakeBackground>, isTopFrame =
     browserLanguage: 'en',
     documentStart: 1,
     judge: background.judge,
-    send: (message) => background.sent.push(message),
+    send: background.send,
   };
 }
 
@@ -58,7 +67,7 @@ function appendMessage(text: string): void {
 let guard: PageGuard | undefined;
 
 beforeEach(() => {
-  document.documentElement.innerHTML = '<head></head><body><h1>WebChat</h1><section id="messages" aria-live="polite"><div class="bubble">Hi! How was your weekend?</div><div class="bubble">Pretty good, we went hiking.</div></section></body>';
+  document.documentElement.innerHTML = '<head></head><body><h1>WebChat</h1><section id="messages" aria-live="polite"><div class="bubble">Hi! How was your weekend?</div><div class="bubble">Pretty good, we went hiking.</div><div class="bubble">See you Monday!</div></section></body>';
 });
 
 afterEach(() => guard?.stop());
@@ -70,16 +79,15 @@ describe('PageGuard', () => {
     await guard.start();
     await guard.settled();
     expect(bar()).toBeNull();
-    const first = background.judged.at(-1)!;
-    expect(first.blocks.map((block) => block.text)).toEqual(['WebChat', 'Hi! How was your weekend?', 'Pretty good, we went hiking.']);
+    expect(background.texts).toEqual([['WebChat', 'Hi! How was your weekend?', 'Pretty good, we went hiking.', 'See you Monday!']]);
+    expect(background.judged.at(-1)!.blocks).toHaveLength(4);
 
     appendMessage(LURE);
     await vi.waitFor(() => expect(background.judged.length).toBeGreaterThan(1));
     await guard.settled();
-    const second = background.judged.at(-1)!;
-    // Only the new message's text travels; the others are named by their keys.
-    expect(second.blocks.filter((block) => block.text !== undefined).map((block) => block.text)).toEqual([LURE]);
-    expect(second.blocks).toHaveLength(4);
+    // Only the new message's text travels, and only the change to the list: one block added at the end.
+    expect(background.texts.at(-1)).toEqual([LURE]);
+    expect(background.judged.at(-1)!.change).toEqual({ at: 4, remove: 0, insert: [expect.objectContaining({ key: expect.any(String), conversation: 0 })] });
     expect(bar()?.getAttribute('data-risk')).toMatch(/medium|high/);
   });
 
@@ -91,9 +99,9 @@ describe('PageGuard', () => {
     background.restart();
     appendMessage(LURE);
     await vi.waitFor(() => expect(bar()).not.toBeNull());
-    // The background answered with the keys it was missing; they came again with their texts.
-    const retry = background.judged.at(-1)!;
-    expect(retry.blocks.filter((block) => block.text !== undefined).map((block) => block.text)).toEqual(['WebChat', 'Hi! How was your weekend?', 'Pretty good, we went hiking.']);
+    // The background asked for everything again: every text, then the whole list.
+    expect(background.texts.at(-1)).toEqual(['WebChat', 'Hi! How was your weekend?', 'Pretty good, we went hiking.', 'See you Monday!', LURE]);
+    expect(background.judged.at(-1)!.blocks).toHaveLength(5);
   });
 
   it('shows the bar in the top frame only, and keeps it dismissed', async () => {

@@ -1,25 +1,28 @@
 /** Messages from content scripts come from inside untrusted pages: only well-formed ones pass. */
 import { describe, expect, it } from 'vitest';
 import { scan, segmentText } from '../../../src/engine';
-import { MAX_BLOCK_LENGTH, MAX_PAGE_CHARACTERS } from '../../../src/shared/block-limits';
+import { MAX_BLOCK_LENGTH, MAX_TEXTS_PER_MESSAGE } from '../../../src/shared/block-limits';
 import { parseContentMessage } from '../../../src/shared/messages';
 import { buildReport, pageReportSchema } from '../../../src/shared/report';
 import { coreRuleSet } from '../../helpers/core';
 
 const ruleSet = coreRuleSet();
 const page = { url: 'https://x.example/', host: 'x.example', documentStart: 1000 };
-const blocks = [
-  { key: 'abc', text: 'Jobs in Myawaddy: $3,500 per month.' },
-  { key: 'abc.1', conversation: 0, sender: 5 },
-  { key: 'def', sender: -1 },
-];
+const texts = [{ key: 'abc', text: 'Jobs in Myawaddy: $3,500 per month.' }];
+const blocks = [{ key: 'abc' }, { key: 'abc.1', conversation: 0, sender: 5 }, { key: 'def', sender: -1 }];
 
 describe('parseContentMessage', () => {
-  it('accepts a frame\'s blocks, a skipped page and the bar actions', () => {
-    expect(parseContentMessage({ type: 'page-blocks', page, blocks })).toEqual({ type: 'page-blocks', page, blocks });
-    expect(parseContentMessage({ type: 'page-skipped', page, reason: 'trusted' })).toEqual({ type: 'page-skipped', page, reason: 'trusted' });
-    expect(parseContentMessage({ type: 'open-explanation' })).toEqual({ type: 'open-explanation' });
-    expect(parseContentMessage({ type: 'trust-site', host: 'x.example' })).toEqual({ type: 'trust-site', host: 'x.example' });
+  it('accepts texts, a frame\'s blocks or a change to them, a skipped page and the bar actions', () => {
+    for (const message of [
+      { type: 'page-texts', page, texts },
+      { type: 'page-blocks', page, blocks },
+      { type: 'page-blocks', page, change: { at: 3, remove: 0, insert: [{ key: 'ghi', conversation: 0 }] } },
+      { type: 'page-skipped', page, reason: 'trusted' },
+      { type: 'open-explanation' },
+      { type: 'trust-site', host: 'x.example' },
+    ]) {
+      expect(parseContentMessage(message)).toEqual(message);
+    }
   });
 
   it('rejects unknown types, missing fields and wrong types', () => {
@@ -27,18 +30,19 @@ describe('parseContentMessage', () => {
     expect(parseContentMessage('page-blocks')).toBeNull();
     expect(parseContentMessage({ type: 'delete-everything' })).toBeNull();
     expect(parseContentMessage({ type: 'page-blocks', page })).toBeNull();
+    expect(parseContentMessage({ type: 'page-blocks', page, blocks, change: { at: 0, remove: 0, insert: [] } })).toBeNull();
     expect(parseContentMessage({ type: 'page-blocks', page, blocks: [{ key: '' }] })).toBeNull();
     expect(parseContentMessage({ type: 'page-blocks', page, blocks: [{ key: 'a', sender: -2 }] })).toBeNull();
+    expect(parseContentMessage({ type: 'page-blocks', page, change: { at: -1, remove: 0, insert: [] } })).toBeNull();
     expect(parseContentMessage({ type: 'page-skipped', page, reason: 'bored' })).toBeNull();
     expect(parseContentMessage({ type: 'trust-site', host: '' })).toBeNull();
   });
 
-  it('rejects blocks longer than the content script cuts them, and more text than a page is read for', () => {
-    expect(parseContentMessage({ type: 'page-blocks', page, blocks: [{ key: 'a', text: 'x'.repeat(MAX_BLOCK_LENGTH + 1) }] })).toBeNull();
-    const count = Math.ceil(MAX_PAGE_CHARACTERS / MAX_BLOCK_LENGTH) + 1;
+  it('rejects texts longer than the content script cuts blocks, and more text in one message than it sends', () => {
+    expect(parseContentMessage({ type: 'page-texts', page, texts: [{ key: 'a', text: 'x'.repeat(MAX_BLOCK_LENGTH + 1) }] })).toBeNull();
     const text = 'x'.repeat(MAX_BLOCK_LENGTH);
-    const flood = Array.from({ length: count }, (_, i) => ({ key: `k${i}`, text }));
-    expect(parseContentMessage({ type: 'page-blocks', page, blocks: flood })).toBeNull();
+    const flood = Array.from({ length: Math.ceil(MAX_TEXTS_PER_MESSAGE / MAX_BLOCK_LENGTH) + 1 }, (_, i) => ({ key: `k${i}`, text }));
+    expect(parseContentMessage({ type: 'page-texts', page, texts: flood })).toBeNull();
   });
 });
 
