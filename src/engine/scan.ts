@@ -67,7 +67,7 @@ export function analyzeSegment(text: string, ruleSet: CompiledRuleSet): SegmentA
       end,
       term: match.canonical,
       similarity: match.similarity,
-      obfuscated: isDisguised(original, normalized.codes, match.start, match.end),
+      obfuscated: isObfuscated(original, normalized.codes, match.start, match.end),
       negated,
       segment: 0,
     });
@@ -209,7 +209,7 @@ function withoutContainedDuplicates(findings: Finding[]): Finding[] {
  * (the lengths differ), full-width or look-alike letters, leetspeak, traditional characters.
  * Compared unit by unit, without building strings: it runs for every finding.
  */
-function isDisguised(original: string, codes: Uint16Array, from: number, to: number): boolean {
+function isObfuscated(original: string, codes: Uint16Array, from: number, to: number): boolean {
   if (original.length !== to - from) return true;
   for (let k = 0; k < original.length; k++) {
     let code = original.charCodeAt(k);

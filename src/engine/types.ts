@@ -13,6 +13,7 @@ export const RISK_RANK: Readonly<Record<Risk, number>> = { none: 0, low: 1, medi
 export const ROLES = ['lure', 'place', 'counter'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The kinds of finding, fraud types first (in the order the popup shows them), then the tactics and places that support them. */
 export const CATEGORIES = [
   'job-abroad',
   'investment',
@@ -20,8 +21,8 @@ export const CATEGORIES = [
   'gambling',
   'ransom',
   'telecom-fraud',
-  'high-risk-location',
   'pressure-tactic',
+  'high-risk-location',
   'news-or-advice',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];

@@ -2,7 +2,7 @@
  * What the popup shows for a tab: the verdict of its worst frame and the findings of all its
  * frames, grouped by fraud category and then by rule.
  */
-import type { Category } from '../engine/types';
+import { CATEGORIES, type Category } from '../engine/types';
 import type { PageReport, ReportedFinding, ReportedRule } from '../shared/report';
 import type { TabState } from '../shared/session-state';
 import { worstFrame } from '../shared/tab-verdict';
@@ -28,8 +28,6 @@ export interface TabView {
   groups: CategoryGroup[];
 }
 
-// Fraud types first, then the tactics and places that support them.
-const CATEGORY_ORDER: Category[] = ['job-abroad', 'investment', 'loan', 'gambling', 'ransom', 'telecom-fraud', 'pressure-tactic', 'high-risk-location', 'news-or-advice'];
 
 export function groupFindings(findings: readonly ShownFinding[], rules: Record<string, ReportedRule>): CategoryGroup[] {
   const byCategory = new Map<Category, Map<string, RuleGroup>>();
@@ -40,7 +38,7 @@ export function groupFindings(findings: readonly ShownFinding[], rules: Record<s
     groups.set(finding.rule, group);
     group.findings.push(finding);
   }
-  return CATEGORY_ORDER.filter((c) => byCategory.has(c)).map((category) => ({
+  return CATEGORIES.filter((c) => byCategory.has(c)).map((category) => ({
     category,
     // Rules the verdict rests on first.
     rules: [...byCategory.get(category)!.values()].sort(

@@ -51,7 +51,7 @@ const quantile = (samples: number[], q: number) => {
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 /** The stored report of the tab showing this document, once it satisfies `accept`. */
-async function reportOfDocument(context: BrowserContext, documentStart: number, accept: (report: StoredReport & { scannedAt: number }) => boolean, timeout = 120_000) {
+async function reportOfDocument(context: BrowserContext, documentStart: number, accept: (report: StoredReport) => boolean, timeout = 120_000) {
   const worker = context.serviceWorkers()[0]!;
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
@@ -59,7 +59,7 @@ async function reportOfDocument(context: BrowserContext, documentStart: number, 
       const all = (await chrome.storage.session.get(null)) as Record<string, { frames?: Record<string, { documentStart?: number }> }>;
       return Object.values(all).flatMap((state) => Object.values(state?.frames ?? {}).filter((report) => report.documentStart === start));
     }, documentStart);
-    const found = (reports as (StoredReport & { scannedAt: number })[]).find(accept);
+    const found = (reports as StoredReport[]).find(accept);
     if (found) return found;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }

@@ -11,7 +11,7 @@ const LATIN = /[a-z]/i;
  * Ｓ＠lary), or another spelling of a term in the same script (V信 for WeChat). A Chinese
  * phrase next to an English description of the rule would only add noise.
  */
-function rewritten(finding: ShownFinding): boolean {
+function differsFromTerm(finding: ShownFinding): boolean {
   if (finding.similarity < 1 || finding.obfuscated) return true;
   const sameScript = LATIN.test(finding.text) && LATIN.test(finding.term);
   return sameScript && finding.text.toLowerCase() !== finding.term.toLowerCase();
@@ -25,7 +25,7 @@ function Match({ finding, t, onShow }: { finding: ShownFinding; t: Translate; on
         <mark>{finding.text}</mark>
         {finding.after && <span class="context">{finding.after}…</span>}
       </q>
-      {rewritten(finding) && <span class="term">{t('matchedAs', finding.text, finding.term)}</span>}
+      {differsFromTerm(finding) && <span class="term">{t('matchedAs', finding.text, finding.term)}</span>}
       {onShow && (
         <button type="button" class="show" onClick={onShow}>
           {t('showOnPage')}

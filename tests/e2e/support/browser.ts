@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, type Page, type Worker, chromium } from 'playwright-core';
+import type { PageReport } from '../../../src/shared/report';
 
 export const EXTENSION = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
 export const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts', import.meta.url));
@@ -72,13 +73,8 @@ export async function tabIdOf(worker: Worker, url: string, timeout = 15_000, sin
   throw new Error(`no report arrived for ${url}`);
 }
 
-export interface StoredReport {
-  url: string;
-  risk: string;
-  findings: { text: string; rule: string }[];
-  skipped?: string;
-  scanned: { blocks: number };
-}
+/** A frame's report as the background stores it (the extension's own type). */
+export type StoredReport = PageReport;
 
 export async function reportOf(worker: Worker, tabId: number, frameId = 0): Promise<StoredReport | null> {
   return worker.evaluate(
