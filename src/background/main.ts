@@ -5,6 +5,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { CATEGORY_LABELS, RISK_LABELS } from '../engine/labels';
+import { isFlagged } from '../engine/types';
 import { resolveLang, translate } from '../shared/i18n';
 import { documentOfPort } from '../shared/frame-port';
 import { type ContentMessage, type ExtensionMessage, type FrameJudgement, MAX_CHECKED_TEXT, type PageBlocksResponse, parseContentMessage, type TabMessage } from '../shared/messages';
@@ -51,7 +52,7 @@ export async function checkSelection(text: string, tab: { id?: number; url?: str
   } catch {
     const settings = await settingsItem.getValue();
     const lang = resolveLang(settings.language, browser.i18n.getUILanguage());
-    const kind = report.category && report.risk !== 'low' && report.risk !== 'none' ? ` — ${CATEGORY_LABELS[report.category][lang]}` : '';
+    const kind = report.category && isFlagged(report.risk) ? ` — ${CATEGORY_LABELS[report.category][lang]}` : '';
     await browser.notifications.create({
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png' as '/popup.html'),

@@ -115,11 +115,6 @@ export class PageGuard {
     return true;
   }
 
-  /** The blocks the background was last told of, in reading order (for tests and benchmarks). */
-  get pageBlocks(): readonly PageBlock[] {
-    return this.blocks.blocks;
-  }
-
   /** Resolves when the current scan and pending changes are done (for tests). */
   async settled(): Promise<void> {
     for (;;) {

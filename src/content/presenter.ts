@@ -8,7 +8,8 @@ import { resolveLang, translator } from '../shared/i18n';
 import type { ContentMessage, FrameJudgement } from '../shared/messages';
 import type { BlockSpan } from '../shared/report';
 import type { Settings } from '../shared/settings';
-import { isFlagged, NO_VERDICT, type TabVerdict } from '../shared/tab-verdict';
+import { isFlagged } from '../engine/types';
+import { NO_VERDICT, type TabVerdict } from '../shared/tab-verdict';
 import { clearHighlights, showHighlights } from './highlight';
 import { WarningBarHost } from './warning-bar-host';
 

@@ -4,6 +4,8 @@ export const RISKS = ['none', 'low', 'medium', 'high'] as const;
 export type Risk = (typeof RISKS)[number];
 /** Risks in order, for comparing: RISK_RANK.high > RISK_RANK.low. */
 export const RISK_RANK: Readonly<Record<Risk, number>> = { none: 0, low: 1, medium: 2, high: 3 };
+/** A risk that is a warning: medium or high (the badge's colour, highlights, a lure caught in a corpus). */
+export const isFlagged = (risk: Risk) => RISK_RANK[risk] >= RISK_RANK.medium;
 
 /**
  * What a rule's matches mean for the verdict. lure: a lure signal, raises risk, and only

@@ -3,7 +3,7 @@
  * medium or high, a benign item at none or low. Rates per label, kind, language, format and
  * obfuscation, as the README asks.
  */
-import { type CompiledRuleSet, judge, type Risk } from '../engine';
+import { type CompiledRuleSet, isFlagged, judge, type Risk } from '../engine';
 import type { Thresholds } from '../engine/score';
 import type { AnalyzedItem } from './dataset';
 
@@ -18,8 +18,6 @@ export interface ItemResult {
   score: number;
   passed: boolean;
 }
-
-export const isFlagged = (risk: Risk) => risk === 'medium' || risk === 'high';
 
 /** The rule set with other weights and thresholds (what a fit proposes), sharing everything else. */
 export function withScores(ruleSet: CompiledRuleSet, weights: readonly number[], thresholds: Thresholds): CompiledRuleSet {

@@ -4,9 +4,8 @@
  * schemas are zod's, the types are inferred from them, and the background parses every one.
  */
 import { z } from 'zod';
-import type { PackInfo } from '../engine';
 import type { Risk } from '../engine/types';
-import { type BlockSpan, type PageReport, SKIP_REASONS } from './report';
+import { type BlockSpan, SKIP_REASONS } from './report';
 import type { TabVerdict } from './tab-verdict';
 import { MAX_BLOCK_LENGTH, MAX_PAGE_BLOCKS, MAX_TEXTS_PER_MESSAGE } from './block-limits';
 
@@ -90,7 +89,6 @@ export type TabMessage = { type: 'show-finding'; span: BlockSpan } | { type: 'ta
 
 /** Popup/options -> background. */
 export type ExtensionMessage = { type: 'check-text'; text: string } | { type: 'pack-info' };
-export type ExtensionResponse<M extends ExtensionMessage> = M extends { type: 'check-text' } ? PageReport : PackInfo[];
 
 /** The longest text the popup's "check a message" box sends. */
 export const MAX_CHECKED_TEXT = 200_000;

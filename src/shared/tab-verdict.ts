@@ -16,11 +16,6 @@ export interface TabVerdict {
   warn: boolean;
 }
 
-export const FLAGGED_RISKS: ReadonlySet<Risk> = new Set(['medium', 'high']);
-
-/** A risk that warrants a warning at all: the badge colour, highlights, the popup's alert. */
-export const isFlagged = (risk: Risk) => FLAGGED_RISKS.has(risk);
-
 /** Whether a risk reaches the user's warning threshold. */
 export function reachesThreshold(risk: Risk, threshold: WarningThreshold): boolean {
   return threshold !== 'off' && (risk === 'high' || (risk === 'medium' && threshold === 'medium'));

@@ -3,7 +3,6 @@
  * server, the badge, the highlights, the warning bar, the popup. Screenshots of the popup and
  * the warning bar are saved in test-artifacts/.
  */
-import type { Page } from 'playwright-core';
 import { CHAT_PITCH } from '../fixtures/chat-pitch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorePack } from '../helpers/core';
@@ -14,6 +13,7 @@ import {
   frameFindingsOf,
   highlightCount,
   launchWithExtension,
+  openTab,
   setStorage,
   tabIdOf,
   waitForReport,
@@ -34,13 +34,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string, origin = server.origin): Promise<{ page: Page; tabId: number }> {
-  const page = await browser.context.newPage();
-  const url = `${origin}${path}`;
-  const since = Date.now();
-  await page.goto(url);
-  return { page, tabId: await tabIdOf(browser.worker, url, 15_000, since) };
-}
+const open = (path: string, origin = server.origin) => openTab(browser, `${origin}${path}`);
 
 const flagged = (risk: string) => risk === 'medium' || risk === 'high';
 

@@ -2,9 +2,8 @@
  * Pages built to fool Lureguard, in real Chromium with the built extension: none of them may
  * switch it off, keep it from reading text, or leave stale reports behind.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, badgeOf, frameFindingsOf, launchWithExtension, tabIdOf, waitForReport, warningBarOf } from './support/browser';
+import { type ExtensionBrowser, badgeOf, frameFindingsOf, launchWithExtension, openTab, waitForReport, warningBarOf } from './support/browser';
 import { type PageServer, startServer } from './support/server';
 
 let server: PageServer;
@@ -20,13 +19,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string): Promise<{ page: Page; tabId: number }> {
-  const page = await browser.context.newPage();
-  const url = `${server.origin}${path}`;
-  const since = Date.now();
-  await page.goto(url);
-  return { page, tabId: await tabIdOf(browser.worker, url, 15_000, since) };
-}
+const open = (path: string) => openTab(browser, `${server.origin}${path}`);
 
 const flagged = (risk: string) => risk === 'medium' || risk === 'high';
 const LURE = 'Hi dear, we hire chat agents in Sihanoukville: $3,500 per month, no experience needed, free flights and room. Interview on Telegram only.';

@@ -73,6 +73,14 @@ export async function tabIdOf(worker: Worker, url: string, timeout = 15_000, sin
   throw new Error(`no report arrived for ${url}`);
 }
 
+/** Opens a page in a new tab of the extension's browser, and finds the tab by the report of this very load. */
+export async function openTab(browser: ExtensionBrowser, url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await browser.context.newPage();
+  const since = Date.now();
+  await page.goto(url);
+  return { page, tabId: await tabIdOf(browser.worker, url, 15_000, since) };
+}
+
 /** A frame's report as the background stores it (the extension's own type). */
 export type StoredReport = PageReport;
 
