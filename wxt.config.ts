@@ -32,7 +32,9 @@ export default defineConfig({
         // Frames without a URL of their own (srcdoc, about:blank) carry the page's content too.
         match_about_blank: true,
         match_origin_as_fallback: true,
-        run_at: 'document_idle',
+        // As soon as the document is parsed, not when the browser is idle: reading still waits
+        // for the first paint (src/content/slices.ts), and the verdict comes sooner.
+        run_at: 'document_end',
       },
     ],
   },

@@ -133,8 +133,9 @@ function persist(tabId: number): void {
     rewrite.add(tabId);
     return;
   }
-  // Started in a later step, so that it is registered before it can end.
-  const write = Promise.resolve().then(async () => {
+  // Started in a later task: the frame's answer, sent in this one, must not wait for the write
+  // (storage serializes the state on the spot). Registered below before it can end.
+  const write = new Promise((resolve) => setTimeout(resolve, 0)).then(async () => {
     try {
       do {
         rewrite.delete(tabId);

@@ -12,6 +12,8 @@ export interface PageChanges {
   roots: Element[];
   /** Nodes were removed: blocks that left the page must be dropped. */
   removals: boolean;
+  /** Elements whose children were added or removed (chats are recognized by their alike children). */
+  parents: Element[];
 }
 
 /** Changes are coalesced for this long after the first of them: a burst of chat messages becomes one update. */
@@ -28,6 +30,7 @@ export class ChangeWatcher {
   private readonly observer: MutationObserver;
   private readonly observed = new WeakSet<Node>();
   private readonly dirty = new Set<Element>();
+  private readonly parents = new Set<Element>();
   private removals = false;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Custom elements read without a shadow root, and when the last one was added. */
@@ -67,6 +70,7 @@ export class ChangeWatcher {
     this.changeTimer = undefined;
     this.hostTimer = undefined;
     this.dirty.clear();
+    this.parents.clear();
     this.hosts.clear();
     this.removals = false;
   }
@@ -86,6 +90,7 @@ export class ChangeWatcher {
       const block = changesText ? blockOf(record.target) : null;
       if (block) this.dirty.add(block);
       if (removed.length > 0) this.removals = true;
+      if (record.type === 'childList' && record.target.nodeType === Node.ELEMENT_NODE) this.parents.add(record.target as Element);
     }
     this.schedule();
   }
@@ -97,8 +102,9 @@ export class ChangeWatcher {
     if (this.changeTimer !== undefined) return;
     this.changeTimer = setTimeout(() => {
       this.changeTimer = undefined;
-      const changes = { roots: outermost([...this.dirty]), removals: this.removals };
+      const changes = { roots: outermost([...this.dirty]), removals: this.removals, parents: [...this.parents] };
       this.dirty.clear();
+      this.parents.clear();
       this.removals = false;
       this.onChanges(changes);
     }, CHANGE_DELAY_MS);

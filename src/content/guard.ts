@@ -5,7 +5,7 @@
  * PageBlocks), the watcher (ChangeWatcher) and the presenter (Presenter). A run is one
  * AbortController: starting again, stopping or navigating aborts everything of the last run.
  */
-import { MAX_PAGE_CHARACTERS } from '../shared/block-limits';
+import { MAX_PAGE_CHARACTERS, TEXT_BATCH } from '../shared/block-limits';
 import type { BlockEntry, ContentMessage, PageBlocksResponse, PageInfo } from '../shared/messages';
 import type { BlockSpan, SkipReason } from '../shared/report';
 import { isTrusted, type Settings } from '../shared/settings';
@@ -26,9 +26,7 @@ export interface GuardEnvironment extends PresenterEnvironment {
   judge: (message: Extract<ContentMessage, { type: 'page-blocks' }>) => Promise<PageBlocksResponse | undefined>;
 }
 
-const NODES_PER_CHECK = 200;
-/** Texts read are sent to the background in batches of up to about this many characters (a message stays small enough to pass quickly). */
-const TEXT_BATCH = 900_000;
+const NODES_PER_CHECK = 64;
 
 export class PageGuard {
   private readonly blocks = new PageBlocks();
@@ -151,6 +149,7 @@ export class PageGuard {
   /** Re-reads only the changed blocks, then has the page judged again. */
   private async applyChanges(changes: PageChanges, signal: AbortSignal): Promise<void> {
     if (changes.removals) this.blocks.dropDisconnected();
+    this.blocks.childrenChanged(changes.parents);
     const replaced: { root: Element; fresh: PageBlock[] }[] = [];
     let characters = this.blocks.characters;
     for (const root of changes.roots) {
@@ -179,7 +178,6 @@ export class PageGuard {
     );
     const slicer = new Slicer();
     while (reader.next(NODES_PER_CHECK) && characters < MAX_PAGE_CHARACTERS) {
-      if (this.textBatchSize >= TEXT_BATCH) this.sendTexts();
       if (slicer.due()) await slicer.yield(signal);
     }
     return blocks;
@@ -190,6 +188,8 @@ export class PageGuard {
     if (text === undefined) return;
     this.textBatch.push({ key: block.key, text });
     this.textBatchSize += text.length;
+    // A batch never outgrows a message (a block is at most MAX_BLOCK_LENGTH characters).
+    if (this.textBatchSize >= TEXT_BATCH) this.sendTexts();
   }
 
   /** Sends the texts read so far: the background analyzes them while the page is still being read. */
@@ -214,10 +214,7 @@ export class PageGuard {
     if (response && 'resend' in response) {
       // The background was restarted and lost what it had been sent: everything again, once.
       this.forgetSent();
-      for (const block of this.blocks.blocks) {
-        this.queueText(block);
-        if (this.textBatchSize >= TEXT_BATCH) this.sendTexts();
-      }
+      for (const block of this.blocks.blocks) this.queueText(block);
       response = await this.judgeBlocks();
     }
     if (!response || !('judged' in response)) {

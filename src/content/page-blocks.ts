@@ -3,7 +3,7 @@
  * the background knows it by. When the page changes only the changed blocks are read again;
  * the background keeps each text's analysis, so a block's text is sent only once.
  */
-import { conversationRoles, type TreeAdapter } from '../extract/conversations';
+import { Conversations, type TreeAdapter } from '../extract/conversations';
 import { blockKey, textId, textIdOf } from '../shared/block-keys';
 import type { BlockEntry } from '../shared/messages';
 import type { TextBlock } from './extract';
@@ -20,6 +20,8 @@ export class PageBlocks {
   private repeats = new Map<string, number>();
   /** Text ids the background has been sent (and so knows, unless it was restarted). */
   private sent = new Set<string>();
+  /** The page's chats, as learned so far: a change costs about what changed. */
+  private conversations = new Conversations<Element>(DOM_TREE);
 
   get blocks(): readonly PageBlock[] {
     return this.list;
@@ -36,13 +38,14 @@ export class PageBlocks {
     return sum;
   }
 
-  /** Names a block just read. */
+  /** Names a block just read (and learns where it sits in a chat). */
   name(block: TextBlock): PageBlock {
     const named = block as PageBlock;
     const id = textId(block.text);
     const count = this.repeats.get(id) ?? 0;
     this.repeats.set(id, count + 1);
     named.key = blockKey(id, count);
+    this.conversations.learn(block.element);
     return named;
   }
 
@@ -54,6 +57,12 @@ export class PageBlocks {
   clear(): void {
     this.blocks = [];
     this.repeats.clear();
+    this.conversations = new Conversations(DOM_TREE);
+  }
+
+  /** These elements' children were added or removed. */
+  childrenChanged(parents: readonly Element[]): void {
+    this.conversations.childrenChanged(parents);
   }
 
   /** The block's text, when the background has not been sent it yet (it then counts as sent). */
@@ -71,7 +80,7 @@ export class PageBlocks {
 
   /** The blocks as the background is told them: key and place in a chat (a sender's name is not scanned). */
   entries(): BlockEntry[] {
-    const roles = conversationRoles(this.list, DOM_TREE);
+    const roles = this.conversations.roles(this.list);
     return this.list.map((block, index) => {
       const entry: BlockEntry = { key: block.key };
       const role = roles[index]!;

@@ -95,69 +95,155 @@ function senderOf<E>(tree: TreeAdapter<E>, message: E, texts: readonly string[])
 }
 
 /**
- * Roles for blocks given in reading order, each with the element it belongs to (the innermost
- * block element around its text).
+ * Tells a tree's chats apart. Kept for a live page, it remembers what it learned, so that a chat
+ * message appended to a long page costs about the new message, not the whole page again: tell it
+ * what changed, elements whose children were added or removed (childrenChanged) and blocks read
+ * again (learn: new, moved or edited). A sender's name is kept for as long as the texts of its
+ * message stay the same. Classes are read once: a page restyling its messages does not change
+ * their text.
  */
-export function conversationRoles<E>(blocks: readonly { element: E; text: string }[], tree: TreeAdapter<E>): BlockRole[] {
-  const roles: BlockRole[] = blocks.map(() => ({ isSender: false, senderPrefix: 0 }));
-  // Per parent: how many children share each signature (computed once per parent).
-  const signatureCounts = new Map<E, Map<string, number>>();
-  const countsOf = (parent: E) => {
-    let counts = signatureCounts.get(parent);
-    if (!counts) {
-      counts = new Map();
-      for (const child of tree.children(parent)) counts.set(signature(tree, child), (counts.get(signature(tree, child)) ?? 0) + 1);
-      signatureCounts.set(parent, counts);
+export class Conversations<E extends object> {
+  private readonly signatures = new WeakMap<E, string>();
+  /** Per parent: how many children share each signature. */
+  private readonly counts = new WeakMap<E, Map<string, number>>();
+  /** Per block element: its message element and their container, or null. */
+  private readonly messages = new WeakMap<E, { message: E; container: E } | null>();
+  /** Per parent: the block elements whose message was found by looking at its children. */
+  private readonly dependents = new WeakMap<E, Set<E>>();
+  /** Per message element: its sender, for the texts it had. */
+  private readonly senders = new WeakMap<E, { texts: readonly string[]; sender: { name: string; prefix: number } | null }>();
+  /** Parents whose children changed since the last look: their counts are checked then. */
+  private readonly changedParents = new Set<E>();
+
+  constructor(private readonly tree: TreeAdapter<E>) {}
+
+  childrenChanged(parents: Iterable<E>): void {
+    for (const parent of parents) this.changedParents.add(parent);
+  }
+
+  /**
+   * A block element was just read (new, moved or edited): where it sits is found again. Called
+   * as the page is read, in slices, so that judging the page later finds it known.
+   */
+  learn(element: E): void {
+    this.messages.delete(element);
+    this.messageOf(element);
+  }
+
+  /** The message element a block element is in, and its container, if any. */
+  messageOf(element: E): { message: E; container: E } | null {
+    this.recount();
+    let found = this.messages.get(element);
+    if (found === undefined) this.messages.set(element, (found = this.findMessage(element)));
+    return found;
+  }
+
+  /** Roles for blocks given in reading order, each with the element it belongs to (the innermost block element around its text). */
+  roles(blocks: readonly { element: E; text: string }[]): BlockRole[] {
+    const roles: BlockRole[] = blocks.map(() => ({ isSender: false, senderPrefix: 0 }));
+    // Group blocks by container, then by message, in reading order.
+    const containers = new Map<E, { item: E; messages: Map<E, number[]> }>();
+    blocks.forEach((block, index) => {
+      const found = this.messageOf(block.element);
+      if (!found) return;
+      let entry = containers.get(found.container);
+      if (!entry) containers.set(found.container, (entry = { item: found.message, messages: new Map() }));
+      const list = entry.messages.get(found.message) ?? [];
+      list.push(index);
+      entry.messages.set(found.message, list);
+    });
+
+    let conversation = 0;
+    for (const [container, { item, messages }] of containers) {
+      if (messages.size < MIN_MESSAGES) continue;
+      const senders: { index: number; name: string; prefix: number }[] = [];
+      // Names must start at least 60% of the messages: stop looking once too many have none (a
+      // page's thousands of alike paragraphs are not read twice).
+      let without = 0;
+      for (const [message, indexes] of messages) {
+        const sender = this.senderOf(message, indexes.map((index) => blocks[index]!.text));
+        if (sender) senders.push({ index: indexes[0]!, ...sender });
+        else if (++without > messages.size * 0.4) break;
+      }
+      const distinct = new Set(senders.map((sender) => sender.name));
+      const namesRepeat = senders.length >= MIN_MESSAGES && senders.length >= messages.size * 0.6 && distinct.size < senders.length;
+      if (!namesRepeat && !saysChat(this.tree, container, item)) continue;
+      for (const indexes of messages.values()) for (const index of indexes) roles[index]!.conversation = conversation;
+      if (namesRepeat) {
+        for (const sender of senders) {
+          if (sender.prefix < 0) roles[sender.index]!.isSender = true;
+          else roles[sender.index]!.senderPrefix = sender.prefix;
+        }
+      }
+      conversation++;
     }
+    return roles;
+  }
+
+  private signatureOf(element: E): string {
+    let known = this.signatures.get(element);
+    if (known === undefined) this.signatures.set(element, (known = signature(this.tree, element)));
+    return known;
+  }
+
+  private countChildren(parent: E): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const child of this.tree.children(parent)) {
+      const key = this.signatureOf(child);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    this.counts.set(parent, counts);
     return counts;
-  };
-  /** The message element a block is in, and its container, if any. */
-  const messageOf = (element: E): { message: E; container: E } | null => {
+  }
+
+  /**
+   * A parent whose children changed: the blocks found through it are looked at again only when a
+   * kind of child crossed the minimum (a chat gaining its 1,001st message changes nothing).
+   */
+  private recount(): void {
+    for (const parent of this.changedParents) {
+      const before = this.counts.get(parent);
+      if (before && crossesMinimum(before, this.countChildren(parent))) {
+        for (const element of this.dependents.get(parent) ?? []) this.messages.delete(element);
+        this.dependents.delete(parent);
+      }
+    }
+    this.changedParents.clear();
+  }
+
+  private findMessage(element: E): { message: E; container: E } | null {
     let current: E | null = element;
     for (let level = 0; current && level < MAX_LEVELS; level++) {
-      const parent = tree.parent(current);
+      const parent = this.tree.parent(current);
       if (!parent) return null;
-      if ((countsOf(parent).get(signature(tree, current)) ?? 0) >= MIN_MESSAGES) return { message: current, container: parent };
+      const dependents = this.dependents.get(parent);
+      if (dependents) dependents.add(element);
+      else this.dependents.set(parent, new Set([element]));
+      if (((this.counts.get(parent) ?? this.countChildren(parent)).get(this.signatureOf(current)) ?? 0) >= MIN_MESSAGES) return { message: current, container: parent };
       current = parent;
     }
     return null;
-  };
-
-  // Group blocks by container, then by message, in reading order.
-  const containers = new Map<E, { item: E; messages: Map<E, number[]> }>();
-  blocks.forEach((block, index) => {
-    const found = messageOf(block.element);
-    if (!found) return;
-    let entry = containers.get(found.container);
-    if (!entry) containers.set(found.container, (entry = { item: found.message, messages: new Map() }));
-    const list = entry.messages.get(found.message) ?? [];
-    list.push(index);
-    entry.messages.set(found.message, list);
-  });
-
-  let conversation = 0;
-  for (const [container, { item, messages }] of containers) {
-    if (messages.size < MIN_MESSAGES) continue;
-    const senders: { index: number; name: string; prefix: number }[] = [];
-    // Names must start at least 60% of the messages: stop looking once too many have none (a
-    // page's thousands of alike paragraphs are not read twice).
-    let without = 0;
-    for (const [message, indexes] of messages) {
-      const sender = senderOf(tree, message, indexes.map((index) => blocks[index]!.text));
-      if (sender) senders.push({ index: indexes[0]!, ...sender });
-      else if (++without > messages.size * 0.4) break;
-    }
-    const distinct = new Set(senders.map((sender) => sender.name));
-    const namesRepeat = senders.length >= MIN_MESSAGES && senders.length >= messages.size * 0.6 && distinct.size < senders.length;
-    if (!namesRepeat && !saysChat(tree, container, item)) continue;
-    for (const indexes of messages.values()) for (const index of indexes) roles[index]!.conversation = conversation;
-    if (namesRepeat) {
-      for (const sender of senders) {
-        if (sender.prefix < 0) roles[sender.index]!.isSender = true;
-        else roles[sender.index]!.senderPrefix = sender.prefix;
-      }
-    }
-    conversation++;
   }
-  return roles;
+
+  private senderOf(message: E, texts: readonly string[]): { name: string; prefix: number } | null {
+    const known = this.senders.get(message);
+    if (known && sameTexts(known.texts, texts)) return known.sender;
+    const sender = senderOf(this.tree, message, texts);
+    this.senders.set(message, { texts, sender });
+    return sender;
+  }
+}
+
+/** Whether any signature crossed the line between "a few" and "alike children" (MIN_MESSAGES). */
+function crossesMinimum(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): boolean {
+  for (const [key, count] of after) if (count >= MIN_MESSAGES !== (before.get(key) ?? 0) >= MIN_MESSAGES) return true;
+  for (const [key, count] of before) if (count >= MIN_MESSAGES && !after.has(key)) return true;
+  return false;
+}
+
+const sameTexts = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((text, index) => text === b[index]);
+
+/** Roles for blocks given in reading order (see Conversations.roles), learned afresh. */
+export function conversationRoles<E extends object>(blocks: readonly { element: E; text: string }[], tree: TreeAdapter<E>): BlockRole[] {
+  return new Conversations(tree).roles(blocks);
 }

@@ -16,5 +16,12 @@ export const MAX_PAGE_CHARACTERS = 16_000_000;
 /** How many blocks one frame may report. */
 export const MAX_PAGE_BLOCKS = 300_000;
 
-/** Texts are sent in messages of at most this many characters, as the page is read. */
-export const MAX_TEXTS_PER_MESSAGE = 1_000_000;
+/**
+ * Texts are sent as the page is read, in batches of about this many characters: small enough that
+ * the background analyzes the first ones while the page is still being read, large enough that a
+ * page is a handful of messages.
+ */
+export const TEXT_BATCH = 128_000;
+
+/** A message carries at most a batch and the block that filled it. */
+export const MAX_TEXTS_PER_MESSAGE = TEXT_BATCH + MAX_BLOCK_LENGTH;

@@ -105,7 +105,7 @@ describe('bounded state', () => {
     const many = Array.from({ length: 60 }, () => lure).join('\n');
     await storeFrameReport(21, 0, reportOf('Garden furniture. Free flights.'));
     for (let frame = 1; frame <= 8; frame++) await storeFrameReport(21, frame, reportOf(many, 'https://chat.example/', 1100));
-    const { frames } = await tabStateItem(21).getValue();
+    const { frames } = await storedState(21);
     const total = Object.values(frames).reduce((sum, report) => sum + report.findings.length, 0);
     expect(total).toBeLessThanOrEqual(200);
     expect(frames['1']!.findings.length).toBeGreaterThan(0);

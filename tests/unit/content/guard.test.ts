@@ -8,7 +8,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FrameMemory, judgeFrame, rememberTexts } from '../../../src/background/frame-judge';
 import { PageGuard, type GuardEnvironment } from '../../../src/content/guard';
-import type { ContentMessage, PageBlocksResponse } from '../../../src/shared/messages';
+import { type ContentMessage, type PageBlocksResponse, parseContentMessage } from '../../../src/shared/messages';
+import { MAX_BLOCK_LENGTH } from '../../../src/shared/block-limits';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import { tabVerdict } from '../../../src/shared/tab-verdict';
 import { coreRuleSet } from '../../helpers/core';
@@ -18,14 +19,22 @@ const LURE = 'Hi dear, we hire chat agents in Sihanoukville: $3,500 per month, n
 
 type BlocksMessage = Extract<ContentMessage, { type: 'page-blocks' }>;
 
-/** A background for one frame: the real judge, with a memory that can be lost like a restarted worker's. */
+/**
+ * A background for one frame: the real judge, with a memory that can be lost like a restarted
+ * worker's. Like the real one, it ignores a message its schema rejects (and counts it).
+ */
 function fakeBackground(settings: Settings = DEFAULT_SETTINGS) {
   let memory = new FrameMemory(1);
   const judged: BlocksMessage[] = [];
   const sent: ContentMessage[] = [];
+  const rejected: ContentMessage[] = [];
   /** Each batch of texts the frame sent, as the texts themselves. */
   const texts: string[][] = [];
-  const judge = vi.fn(async (message: BlocksMessage): Promise<PageBlocksResponse> => {
+  const judge = vi.fn(async (message: BlocksMessage): Promise<PageBlocksResponse | undefined> => {
+    if (!parseContentMessage(message)) {
+      rejected.push(message);
+      return undefined;
+    }
     judged.push(structuredClone(message));
     const result = judgeFrame(ruleSet, memory, message.page, message);
     if ('resend' in result) return result;
@@ -33,13 +42,17 @@ function fakeBackground(settings: Settings = DEFAULT_SETTINGS) {
     return { judged: { verdict, risk: result.report.risk, spans: result.report.findings.map(({ block, start, end }) => ({ block, start, end })) } };
   });
   const send = (message: ContentMessage) => {
+    if (!parseContentMessage(message)) {
+      rejected.push(message);
+      return;
+    }
     sent.push(message);
     if (message.type === 'page-texts') {
       texts.push(message.texts.map((entry) => entry.text));
       rememberTexts(ruleSet, memory, message.texts);
     }
   };
-  return { judge, send, judged, sent, texts, restart: () => (memory = new FrameMemory(1)) };
+  return { judge, send, judged, sent, rejected, texts, restart: () => (memory = new FrameMemory(1)) };
 }
 
 function environment(background: ReturnType<typeof fakeBackground>, isTopFrame = true): GuardEnvironment {
@@ -88,6 +101,21 @@ describe('PageGuard', () => {
     // Only the new message's text travels, and only the change to the list: one block added at the end.
     expect(background.texts.at(-1)).toEqual([LURE]);
     expect(background.judged.at(-1)!.change).toEqual({ at: 4, remove: 0, insert: [expect.objectContaining({ key: expect.any(String), conversation: 0 })] });
+    expect(bar()?.getAttribute('data-risk')).toMatch(/medium|high/);
+  });
+
+  it('sends a long page in several messages, each one the background accepts', async () => {
+    // Long blocks (each near the longest a block may be) and a lure at the very end.
+    const filler = 'Garden benches of teak and oak, hand-finished and delivered in two weeks. '.repeat(100).slice(0, MAX_BLOCK_LENGTH);
+    for (let i = 0; i < 150; i++) document.body.insertAdjacentHTML('beforeend', `<p>${i} ${filler}</p>`);
+    appendMessage(LURE);
+    const background = fakeBackground();
+    guard = new PageGuard(environment(background), DEFAULT_SETTINGS, []);
+    await guard.start();
+    await guard.settled();
+    expect(background.rejected).toEqual([]);
+    expect(background.texts.length).toBeGreaterThan(1);
+    expect(background.texts.flat()).toHaveLength(155);
     expect(bar()?.getAttribute('data-risk')).toMatch(/medium|high/);
   });
 

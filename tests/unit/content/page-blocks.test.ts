@@ -2,6 +2,7 @@
 /** The content script keeps the page's blocks in reading order as parts of the page are replaced. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readBlocks } from '../../../src/content/extract';
+import { CHANGE_DELAY_MS, ChangeWatcher } from '../../../src/content/change-watcher';
 import { PageBlocks } from '../../../src/content/page-blocks';
 const texts = (blocks: readonly { text: string }[]) => blocks.map((block) => block.text.trim());
 
@@ -30,5 +31,58 @@ describe('PageBlocks.replaceWithin', () => {
     const roots = [first, ...items, document.getElementById('last')!, document.getElementById('a') ?? document.createElement('section')];
     model.replaceWithin(roots.map((root) => ({ root, fresh: root.isConnected ? readBlocks(root).map((block) => model.name(block)) : [] })));
     expect(texts(model.blocks)).toEqual(texts(readBlocks(document.body)));
+  });
+});
+
+describe('PageBlocks.entries as the page changes', () => {
+  /** Reads the page afresh: what the roles must be. */
+  const fresh = () => {
+    const model = new PageBlocks();
+    model.blocks = readBlocks(document.body).map((block) => model.name(block));
+    return model.entries().map(({ conversation, sender }, index) => [model.blocks[index]!.text, conversation, sender]);
+  };
+
+  it('keeps chat roles right while messages come and go, without reading the page afresh', async () => {
+    document.body.innerHTML = '<h1>Team</h1><div id="chat"><div class="m"><b>Amy</b><p>hi</p></div><div class="m"><b>Ben</b><p>hello</p></div></div><p>Footer</p>';
+    const model = new PageBlocks();
+    model.blocks = readBlocks(document.body).map((block) => model.name(block));
+    expect(model.entries().map((entry) => entry.conversation)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    const watcher = new ChangeWatcher((changes) => {
+      if (changes.removals) model.dropDisconnected();
+      model.childrenChanged(changes.parents);
+      model.replaceWithin(changes.roots.map((root) => ({ root, fresh: root.isConnected ? readBlocks(root).map((block) => model.name(block)) : [] })));
+    });
+    watcher.observe(document.body);
+    const chat = document.getElementById('chat')!;
+    const message = (who: string, text: string) => {
+      const m = document.createElement('div');
+      m.className = 'm';
+      m.innerHTML = `<b>${who}</b><p>${text}</p>`;
+      return m;
+    };
+    const settled = () => new Promise((resolve) => setTimeout(resolve, CHANGE_DELAY_MS * 3));
+    const steps: (() => void)[] = [
+      // Two messages are not yet a chat; the third makes one, and the names repeat.
+      () => chat.append(message('Amy', 'how are you')),
+      () => chat.append(message('Ben', 'fine, you?'), message('Amy', 'good')),
+      // A message edited, one moved to the top, one removed.
+      () => (chat.lastElementChild!.querySelector('p')!.textContent = 'good, thanks'),
+      () => chat.prepend(chat.lastElementChild!),
+      () => chat.children[1]!.remove(),
+      // A message's text moved out of the chat.
+      () => document.body.append(chat.querySelector('p')!),
+      // Down to two messages: no longer a chat.
+      () => {
+        while (chat.children.length > 2) chat.lastElementChild!.remove();
+      },
+      // The chat moved into another part of the page.
+      () => document.body.append(chat),
+    ];
+    for (const step of steps) {
+      step();
+      await settled();
+      expect(model.entries().map(({ conversation, sender }, index) => [model.blocks[index]!.text, conversation, sender])).toEqual(fresh());
+    }
+    watcher.stop();
   });
 });
