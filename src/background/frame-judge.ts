@@ -43,6 +43,11 @@ export function rememberTexts(ruleSet: CompiledRuleSet, memory: FrameMemory, tex
   }
 }
 
+/** Keeps a part of the frame's list that more parts follow: the list is judged when the last one arrives. */
+export function rememberList(memory: FrameMemory, list: BlockList): void {
+  memory.entries = list.blocks ?? applyChange(memory.entries, list.change) ?? undefined;
+}
+
 /**
  * Judges the frame's blocks. Asks for everything again when it lacks a text or the list a change
  * applies to (the service worker was restarted meanwhile).

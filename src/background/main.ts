@@ -14,7 +14,7 @@ import { selectionCheckItem } from '../shared/session-state';
 import { settingsItem, siteOf, trustedSitesItem } from '../shared/settings';
 import type { TabVerdict } from '../shared/tab-verdict';
 import { checkText } from './check-text';
-import { judgeFrame, rememberTexts } from './frame-judge';
+import { judgeFrame, rememberList, rememberTexts } from './frame-judge';
 import { forgetFrame, forgetTab, frameMemory } from './frame-memories';
 import { activePacks, activeRuleSet } from './rule-set';
 import { clearTab, closeTab, forgetFrameReport, settingsChanged, storeFrameReport } from './tab-reports';
@@ -65,6 +65,10 @@ export async function checkSelection(text: string, tab: { id?: number; url?: str
 /** Judges a frame's blocks, stores the report, and answers with what the frame should show. */
 export async function judgeBlocks(tabId: number, frameId: number, message: Extract<ContentMessage, { type: 'page-blocks' }>): Promise<PageBlocksResponse> {
   const memory = frameMemory(tabId, frameId, message.page.documentStart);
+  if (message.more) {
+    rememberList(memory, message);
+    return { listed: true };
+  }
   const result = judgeFrame(activeRuleSet(), memory, message.page, message);
   if ('resend' in result) return result;
   const verdict = await storeFrameReport(tabId, frameId, result.report);

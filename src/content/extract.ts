@@ -71,7 +71,12 @@ function renderedChildren(node: Node): readonly Node[] | null {
   return null;
 }
 
-type Step = { node: Node } | { leave: Element };
+/**
+ * The reader's stack: where it is in a list of siblings (a snapshot, so that a page changing
+ * while it is read in slices cannot make it skip the rest of a list), or a block element to leave
+ * once its children are read.
+ */
+type Step = { siblings: ArrayLike<Node>; index: number } | { leave: Element };
 
 /** What the reader tells about shadow DOM it meets, so that the watcher can follow it. */
 export interface ShadowHostHooks {
@@ -96,21 +101,29 @@ export class BlockReader {
     private readonly onBlock: (block: TextBlock) => void,
     private readonly hosts: ShadowHostHooks = {},
   ) {
-    this.stack = [{ node: root }];
+    this.stack = [{ siblings: [root], index: 0 }];
     const owner = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.ownerDocument?.documentElement;
     if (owner) this.owners.push(owner);
   }
 
-  /** Reads up to `budget` nodes; returns true while there is more to read. */
+  /**
+   * Reads up to `budget` nodes; returns true while there is more to read. A node's children are
+   * one step however many there are (a list of 75,000 items is not copied node by node at once).
+   */
   next(budget: number): boolean {
     for (let n = 0; n < budget && this.stack.length > 0; n++) {
-      const step = this.stack.pop()!;
+      const step = this.stack[this.stack.length - 1]!;
       if ('leave' in step) {
+        this.stack.pop();
         this.flush();
         this.owners.pop();
         continue;
       }
-      const { node } = step;
+      if (step.index >= step.siblings.length) {
+        this.stack.pop();
+        continue;
+      }
+      const node = step.siblings[step.index++]!;
       if (node.nodeType === Node.TEXT_NODE) {
         this.addText(node as Text);
         continue;
@@ -129,10 +142,8 @@ export class BlockReader {
       const shadow = (node as Element).shadowRoot;
       if (shadow) this.hosts.onShadowRoot?.(shadow);
       else if (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName.includes('-')) this.hosts.onCustomElement?.(node as Element);
-      const children = renderedChildren(node);
-      if (children) for (let i = children.length - 1; i >= 0; i--) this.stack.push({ node: children[i]! });
-      // The usual case, without copying the child list.
-      else for (let child = node.lastChild; child; child = child.previousSibling) this.stack.push({ node: child });
+      const children = renderedChildren(node) ?? (node.firstChild ? Array.from(node.childNodes) : null);
+      if (children) this.stack.push({ siblings: children, index: 0 });
     }
     if (this.stack.length === 0) this.flush();
     return this.stack.length > 0;

@@ -12,8 +12,8 @@ import { isTrusted, type Settings } from '../shared/settings';
 import type { TabVerdict } from '../shared/tab-verdict';
 import { type PageChanges, ChangeWatcher } from './change-watcher';
 import { BlockReader, rangeOf } from './extract';
-import { flash } from './highlight';
-import { changeBetween, type PageBlock, PageBlocks } from './page-blocks';
+import { flash, prepareHighlights } from './highlight';
+import { changeBetween, listParts, type PageBlock, PageBlocks } from './page-blocks';
 import { Presenter, type PresenterEnvironment } from './presenter';
 import { Slicer, afterFirstPaint } from './slices';
 
@@ -27,6 +27,8 @@ export interface GuardEnvironment extends PresenterEnvironment {
 }
 
 const NODES_PER_CHECK = 64;
+/** A long block list goes to the background in parts of this many entries, each a message that passes quickly. */
+const LIST_PART = 5000;
 
 export class PageGuard {
   private readonly blocks = new PageBlocks();
@@ -68,6 +70,7 @@ export class PageGuard {
       this.env.send({ type: 'page-skipped', page: this.page, reason });
       return;
     }
+    if (this.settings.highlight) prepareHighlights(this.env.document);
     await afterFirstPaint();
     if (run.signal.aborted) return;
     this.watcher.observe(this.env.document);
@@ -178,7 +181,10 @@ export class PageGuard {
     );
     const slicer = new Slicer();
     while (reader.next(NODES_PER_CHECK) && characters < MAX_PAGE_CHARACTERS) {
-      if (slicer.due()) await slicer.yield(signal);
+      if (!slicer.due()) continue;
+      // What a slice read goes now: the background analyzes it while the next slice is read.
+      this.sendTexts();
+      await slicer.yield(signal);
     }
     return blocks;
   }
@@ -210,12 +216,12 @@ export class PageGuard {
 
   /** Has the blocks judged (sending only what changed since the last judgement) and shows the judgement. */
   private async publish(signal: AbortSignal): Promise<void> {
-    let response = await this.judgeBlocks();
+    let response = await this.judgeBlocks(signal);
     if (response && 'resend' in response) {
       // The background was restarted and lost what it had been sent: everything again, once.
       this.forgetSent();
       for (const block of this.blocks.blocks) this.queueText(block);
-      response = await this.judgeBlocks();
+      response = await this.judgeBlocks(signal);
     }
     if (!response || !('judged' in response)) {
       // Not judged (the background is unreachable): the next change sends everything again.
@@ -225,13 +231,19 @@ export class PageGuard {
     if (!signal.aborted) this.presenter.show(response.judged);
   }
 
-  private async judgeBlocks(): Promise<PageBlocksResponse | undefined> {
+  private async judgeBlocks(signal: AbortSignal): Promise<PageBlocksResponse | undefined> {
     this.sendTexts();
+    const slicer = new Slicer();
     const entries = this.blocks.entries();
     const previous = this.judgedEntries;
     this.judgedEntries = entries;
-    const list = previous ? { change: changeBetween(previous, entries) } : { blocks: entries };
-    return this.env.judge({ type: 'page-blocks', page: this.page, ...list });
+    const parts = listParts(previous ? { change: changeBetween(previous, entries) } : { blocks: entries }, LIST_PART);
+    for (const part of parts.slice(0, -1)) {
+      if (slicer.due()) await slicer.yield(signal);
+      this.env.send({ type: 'page-blocks', page: this.page, more: true, ...part });
+    }
+    if (slicer.due()) await slicer.yield(signal);
+    return this.env.judge({ type: 'page-blocks', page: this.page, ...parts[parts.length - 1]! });
   }
 }
 

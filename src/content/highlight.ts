@@ -42,6 +42,15 @@ function treeOf(range: Range): Document | ShadowRoot {
   return root instanceof ShadowRoot ? root : (range.startContainer.ownerDocument ?? document);
 }
 
+/**
+ * Adds the highlight styles to a document that has not painted yet: the browser then computes
+ * them with the page's first styles, where adding them later costs a style pass over the whole
+ * page (tens of milliseconds on a long one).
+ */
+export function prepareHighlights(document: Document): void {
+  if (registry() && performance.getEntriesByType?.('paint').length === 0) ensureStyle(document);
+}
+
 export function showHighlights(ranges: Range[]): void {
   const highlights = registry();
   if (!highlights) return;

@@ -132,9 +132,34 @@ export function changeBetween(previous: readonly BlockEntry[], next: readonly Bl
   return { at, remove: previous.length - at - tail, insert: next.slice(at, next.length - tail) };
 }
 
+/** A list of blocks for the background: all of them, or the change from the list it last judged. */
+export type BlockList = { blocks: BlockEntry[] } | { change: { at: number; remove: number; insert: BlockEntry[] } };
+
+/**
+ * A list cut into parts of at most `size` new entries, in order: the first as given (with its
+ * removal), each next one an insertion after the last. Applied one after the other they make the
+ * whole list; a long page's list then goes in messages that each pass quickly.
+ */
+export function listParts(list: BlockList, size: number): BlockList[] {
+  const entries = 'blocks' in list ? list.blocks : list.change.insert;
+  if (entries.length <= size) return [list];
+  const parts: BlockList[] = [];
+  const start = 'blocks' in list ? 0 : list.change.at;
+  for (let offset = 0; offset < entries.length; offset += size) {
+    const insert = entries.slice(offset, offset + size);
+    if (offset > 0) parts.push({ change: { at: start + offset, remove: 0, insert } });
+    else parts.push('blocks' in list ? { blocks: insert } : { change: { ...list.change, insert } });
+  }
+  return parts;
+}
+
 const DOM_TREE: TreeAdapter<Element> = {
   parent: (element) => element.parentElement,
-  children: (element) => Array.from(element.children),
+  children: (element, limit) => {
+    const children: Element[] = [];
+    for (let child = element.firstElementChild; child && children.length < limit; child = child.nextElementSibling) children.push(child);
+    return children;
+  },
   firstChild: (element) => element.firstElementChild ?? undefined,
   tag: (element) => element.localName,
   attribute: (element, name) => element.getAttribute(name),

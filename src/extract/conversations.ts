@@ -15,8 +15,8 @@
 
 export interface TreeAdapter<E> {
   parent(element: E): E | null;
-  /** Element children, in order. */
-  children(element: E): readonly E[];
+  /** The first `limit` element children, in order. */
+  children(element: E, limit: number): readonly E[];
   firstChild(element: E): E | undefined;
   tag(element: E): string;
   attribute(element: E, name: string): string | null | undefined;
@@ -34,6 +34,13 @@ export interface BlockRole {
 }
 
 const MIN_MESSAGES = 3;
+/**
+ * Which children are alike is judged on a container's first children only, and whether senders'
+ * names repeat on its first messages: a list of 75,000 items is not walked on every change, and
+ * a chat's later messages look like its first ones.
+ */
+const COUNTED_CHILDREN = 1000;
+const SENDER_SAMPLE = 300;
 /** How far above a block its message element may be (bubble > content > paragraph). */
 const MAX_LEVELS = 4;
 const MAX_NAME_LENGTH = 40;
@@ -140,7 +147,9 @@ export class Conversations<E extends object> {
 
   /** Roles for blocks given in reading order, each with the element it belongs to (the innermost block element around its text). */
   roles(blocks: readonly { element: E; text: string }[]): BlockRole[] {
-    const roles: BlockRole[] = blocks.map(() => ({ isSender: false, senderPrefix: 0 }));
+    // Most blocks of a page are in no chat: they share one role, and a long page allocates little.
+    const roles: BlockRole[] = new Array<BlockRole>(blocks.length).fill(NO_ROLE);
+    this.recount();
     // Group blocks by container, then by message, in reading order.
     const containers = new Map<E, { item: E; messages: Map<E, number[]> }>();
     blocks.forEach((block, index) => {
@@ -157,18 +166,30 @@ export class Conversations<E extends object> {
     for (const [container, { item, messages }] of containers) {
       if (messages.size < MIN_MESSAGES) continue;
       const senders: { index: number; name: string; prefix: number }[] = [];
-      // Names must start at least 60% of the messages: stop looking once too many have none (a
-      // page's thousands of alike paragraphs are not read twice).
+      // Names must start at least 60% of the (first) messages: stop looking once too many have
+      // none (a page's thousands of alike paragraphs are not read twice).
+      const sample = Math.min(messages.size, SENDER_SAMPLE);
       let without = 0;
+      let looked = 0;
       for (const [message, indexes] of messages) {
+        if (looked++ === sample) break;
         const sender = this.senderOf(message, indexes.map((index) => blocks[index]!.text));
         if (sender) senders.push({ index: indexes[0]!, ...sender });
-        else if (++without > messages.size * 0.4) break;
+        else if (++without > sample * 0.4) break;
       }
       const distinct = new Set(senders.map((sender) => sender.name));
-      const namesRepeat = senders.length >= MIN_MESSAGES && senders.length >= messages.size * 0.6 && distinct.size < senders.length;
+      const namesRepeat = senders.length >= MIN_MESSAGES && senders.length >= sample * 0.6 && distinct.size < senders.length;
       if (!namesRepeat && !saysChat(this.tree, container, item)) continue;
-      for (const indexes of messages.values()) for (const index of indexes) roles[index]!.conversation = conversation;
+      // A chat longer than the sample: the senders of the rest of its messages.
+      if (namesRepeat && messages.size > sample) {
+        let rest = 0;
+        for (const [message, indexes] of messages) {
+          if (rest++ < sample) continue;
+          const sender = this.senderOf(message, indexes.map((index) => blocks[index]!.text));
+          if (sender) senders.push({ index: indexes[0]!, ...sender });
+        }
+      }
+      for (const indexes of messages.values()) for (const index of indexes) roles[index] = { conversation, isSender: false, senderPrefix: 0 };
       if (namesRepeat) {
         for (const sender of senders) {
           if (sender.prefix < 0) roles[sender.index]!.isSender = true;
@@ -188,7 +209,7 @@ export class Conversations<E extends object> {
 
   private countChildren(parent: E): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const child of this.tree.children(parent)) {
+    for (const child of this.tree.children(parent, COUNTED_CHILDREN)) {
       const key = this.signatureOf(child);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
@@ -201,6 +222,7 @@ export class Conversations<E extends object> {
    * kind of child crossed the minimum (a chat gaining its 1,001st message changes nothing).
    */
   private recount(): void {
+    if (this.changedParents.size === 0) return;
     for (const parent of this.changedParents) {
       const before = this.counts.get(parent);
       if (before && crossesMinimum(before, this.countChildren(parent))) {
@@ -240,6 +262,8 @@ function crossesMinimum(before: ReadonlyMap<string, number>, after: ReadonlyMap<
   for (const [key, count] of before) if (count >= MIN_MESSAGES && !after.has(key)) return true;
   return false;
 }
+
+const NO_ROLE: BlockRole = Object.freeze({ isSender: false, senderPrefix: 0 });
 
 const sameTexts = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((text, index) => text === b[index]);
 

@@ -20,7 +20,7 @@ const isElement = (node: ChildNode | null): node is Element => !!node && (node.t
 
 const tree: TreeAdapter<Element> = {
   parent: (element) => (isElement(element.parent as ChildNode | null) ? (element.parent as Element) : null),
-  children: (element) => element.children.filter(isElement),
+  children: (element, limit) => element.children.filter(isElement).slice(0, limit),
   firstChild: (element) => element.children.find(isElement),
   tag: (element) => element.name,
   attribute: (element, name) => element.attribs[name],

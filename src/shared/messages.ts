@@ -47,10 +47,13 @@ const contentMessageSchema = z.discriminatedUnion('type', [
   /**
    * The frame's blocks in reading order: judge them. All of them, or (after the first time) the
    * change from the list the background last judged: `remove` entries at `at` replaced by `insert`.
+   * A long list comes in parts (each a message that passes quickly): a part marked `more` is
+   * kept, and the list is judged when its last part arrives.
    */
   z.object({
     type: z.literal('page-blocks'),
     page: pageSchema,
+    more: z.literal(true).optional(),
     blocks: z.array(blockEntrySchema).max(MAX_PAGE_BLOCKS).optional(),
     change: z
       .object({ at: z.number().int().min(0), remove: z.number().int().min(0), insert: z.array(blockEntrySchema).max(MAX_PAGE_BLOCKS) })
@@ -79,10 +82,11 @@ export interface FrameJudgement {
 }
 
 /**
- * The background's answer to page-blocks: a judgement, or a request to send every text and the
- * whole list again (it was restarted and lost what the frame had sent).
+ * The background's answer to page-blocks: a judgement; a request to send every text and the
+ * whole list again (it was restarted and lost what the frame had sent); or, for a part that more
+ * parts follow, that it was kept.
  */
-export type PageBlocksResponse = { judged: FrameJudgement } | { resend: true };
+export type PageBlocksResponse = { judged: FrameJudgement } | { resend: true } | { listed: true };
 
 /** Background/popup -> content script. */
 export type TabMessage = { type: 'show-finding'; span: BlockSpan } | { type: 'tab-verdict'; verdict: TabVerdict };

@@ -2,12 +2,13 @@
  * `npm run bench:browser`: the built extension in Chromium, measured the way a person meets it.
  * Needs `npm run build` first.
  *
- * - Final verdict: pages of 100 KB, 1 MB and 5 MB, each loaded at a unique address at least five
+ * - Final verdict: pages of 100 KB, 1 MB and 5 MB, and a list of 75,000 items (150k nodes), each loaded at a unique address at least five
  *   times. The verdict counted is the stored report of that very document (its documentStart is
  *   the page's timeOrigin) that covers every paragraph of the page: never an earlier load's, never
  *   a partial one. Timed from navigation start and from the end of the load event.
- * - Longest main-thread task in the page from navigation until that verdict (PerformanceObserver),
- *   and on the same page in a browser without the extension over the same span (the page's own).
+ * - Longest main-thread task of the extension's from navigation until that verdict, and longest of
+ *   all (the page's own parsing and layout are long on big pages): one more load per page, traced
+ *   and profiled at once to tell whose script each task ran (own-tasks.ts).
  * - Chat: 20 messages appended one by one; delay until the stored report includes each (p95).
  * - Frames: script time the page's renderer spends (CDP Performance.getMetrics ScriptDuration; the
  *   pages run no script of their own) on a page with 10 small iframes and on the same page without.
@@ -18,6 +19,7 @@
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { launchWithExtension, type StoredReport } from '../e2e/support/browser';
 import { startServer } from '../e2e/support/server';
+import { longestTasks } from './own-tasks';
 import { pageText } from './page-text';
 
 const LOADS = 5;
@@ -25,9 +27,6 @@ const MESSAGES = 20;
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const RECORDER = `<script>
-  window.__longTasks = [];
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
-    .observe({ type: 'longtask', buffered: true });
   window.appendMessage = (text) => { const p = document.createElement('p'); p.textContent = text; document.body.append(p); return Date.now(); };
 </script>`;
 
@@ -36,6 +35,13 @@ function benchPage(bytes: number): { html: string; blocks: number } {
   const lines = pageText(bytes, 10).split('\n');
   const body = lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n');
   return { html: `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>${RECORDER}</head><body>${body}</body></html>`, blocks: lines.length };
+}
+
+/** A long list of short items (a shop's catalogue, a feed): many nodes, little text each; a lure at the end. */
+function listPage(items: number): { html: string; blocks: number } {
+  const rows = Array.from({ length: items }, (_, i) => `<li><a href="#${i}">Teak garden chair no. ${i}</a></li>`).join('');
+  const lure = '<p>Chat agents wanted in Sihanoukville, $3,500 per month, no experience, interview on Telegram only.</p>';
+  return { html: `<!doctype html><html><head><meta charset="utf-8"><title>list</title>${RECORDER}</head><body><ul>${rows}</ul>${lure}</body></html>`, blocks: items + 1 };
 }
 
 function framesPage(frames: number): string {
@@ -85,41 +91,28 @@ const plain = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH 
 const plainContext = await plain.newContext();
 try {
   console.log(`final verdict over ${LOADS} loads each (unique address per load; complete report of that document)`);
-  console.log('page      nav→verdict median / p95    load→verdict median / p95   longest task (without Lureguard)   blocks, risk');
-  for (const [label, bytes] of [
-    ['100 KB', 100 * 1024],
-    ['1 MB', 1024 * 1024],
-    ['5 MB', 5 * 1024 * 1024],
+  console.log('page      nav→verdict median / p95    load→verdict median / p95   longest task: ours (any)   blocks, risk');
+  for (const [label, { html, blocks }] of [
+    ['100 KB', benchPage(100 * 1024)],
+    ['1 MB', benchPage(1024 * 1024)],
+    ['5 MB', benchPage(5 * 1024 * 1024)],
+    ['150k nodes', listPage(75_000)],
   ] as const) {
-    const { html, blocks } = benchPage(bytes);
     server.set('/bench.html', html);
     const fromNavigation: number[] = [];
     const fromLoad: number[] = [];
-    let longest = 0;
-    let longestWithout = 0;
     let summary = '';
     for (let load = 0; load < LOADS; load++) {
       const page = await browser.context.newPage();
-      await page.goto(`${server.origin}/bench.html?load=${bytes}-${load}-${Date.now()}`, { waitUntil: 'load', timeout: 120_000 });
+      await page.goto(`${server.origin}/bench.html?load=${blocks}-${load}-${Date.now()}`, { waitUntil: 'load', timeout: 120_000 });
       const origin = await page.evaluate(() => performance.timeOrigin);
       const report = await reportOfDocument(browser.context, origin, (r) => r.scanned.blocks >= blocks);
-      const timing = await page.evaluate(() => ({
-        loadEnd: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
-        tasks: (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks,
-      }));
+      const loadEnd = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
       fromNavigation.push(report.scannedAt - origin);
-      // The page's own long tasks (parsing a 5 MB document is one): the same page, same span, no extension.
-      const bare = await plainContext.newPage();
-      await bare.goto(`${server.origin}/bench.html?bare=${load}-${Date.now()}`, { waitUntil: 'load', timeout: 120_000 });
-      await bare.waitForTimeout(Math.max(0, report.scannedAt - origin - (await bare.evaluate(() => performance.now()))));
-      const bareTasks = await bare.evaluate(() => (window as unknown as { __longTasks: { duration: number }[] }).__longTasks);
-      for (const task of bareTasks) longestWithout = Math.max(longestWithout, task.duration);
-      await bare.close();
-      fromLoad.push(report.scannedAt - origin - timing.loadEnd);
-      for (const task of timing.tasks) if (task.start <= report.scannedAt - origin) longest = Math.max(longest, task.duration);
+      fromLoad.push(report.scannedAt - origin - loadEnd);
       summary = `${report.scanned.blocks} blocks, ${report.risk}`;
 
-      if (load === 0 && bytes === 1024 * 1024) {
+      if (load === 0 && label === '1 MB') {
         // A chat on a 1 MB page: each message until the stored report has read it.
         const delays: number[] = [];
         for (let message = 0; message < MESSAGES; message++) {
@@ -132,8 +125,12 @@ try {
       }
       await page.close();
     }
+    const tasks = await longestTasks(browser.context, `${server.origin}/bench.html?traced=${Date.now()}`, `chrome-extension://${browser.extensionId}/`, async (page) => {
+      const origin = await page.evaluate(() => performance.timeOrigin);
+      await reportOfDocument(browser.context, origin, (r) => r.scanned.blocks >= blocks);
+    });
     console.log(
-      `${label.padEnd(9)} ${ms(quantile(fromNavigation, 0.5)).padStart(10)} / ${ms(quantile(fromNavigation, 0.95)).padEnd(14)} ${ms(quantile(fromLoad, 0.5)).padStart(10)} / ${ms(quantile(fromLoad, 0.95)).padEnd(14)} ${ms(longest).padStart(8)} (${ms(longestWithout)})           ${summary}`,
+      `${label.padEnd(9)} ${ms(quantile(fromNavigation, 0.5)).padStart(10)} / ${ms(quantile(fromNavigation, 0.95)).padEnd(14)} ${ms(quantile(fromLoad, 0.5)).padStart(10)} / ${ms(quantile(fromLoad, 0.95)).padEnd(14)} ${ms(tasks.ours).padStart(8)} (${ms(tasks.any)})     ${summary}`,
     );
   }
 

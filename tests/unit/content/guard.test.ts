@@ -6,7 +6,7 @@
  * nothing.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FrameMemory, judgeFrame, rememberTexts } from '../../../src/background/frame-judge';
+import { FrameMemory, judgeFrame, rememberList, rememberTexts } from '../../../src/background/frame-judge';
 import { PageGuard, type GuardEnvironment } from '../../../src/content/guard';
 import { type ContentMessage, type PageBlocksResponse, parseContentMessage } from '../../../src/shared/messages';
 import { MAX_BLOCK_LENGTH } from '../../../src/shared/block-limits';
@@ -47,6 +47,7 @@ function fakeBackground(settings: Settings = DEFAULT_SETTINGS) {
       return;
     }
     sent.push(message);
+    if (message.type === 'page-blocks' && message.more) rememberList(memory, message);
     if (message.type === 'page-texts') {
       texts.push(message.texts.map((entry) => entry.text));
       rememberTexts(ruleSet, memory, message.texts);

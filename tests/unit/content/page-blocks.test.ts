@@ -3,7 +3,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readBlocks } from '../../../src/content/extract';
 import { CHANGE_DELAY_MS, ChangeWatcher } from '../../../src/content/change-watcher';
-import { PageBlocks } from '../../../src/content/page-blocks';
+import { changeBetween, listParts, PageBlocks } from '../../../src/content/page-blocks';
+import { FrameMemory, rememberList } from '../../../src/background/frame-judge';
 const texts = (blocks: readonly { text: string }[]) => blocks.map((block) => block.text.trim());
 
 describe('PageBlocks.replaceWithin', () => {
@@ -84,5 +85,30 @@ describe('PageBlocks.entries as the page changes', () => {
       expect(model.entries().map(({ conversation, sender }, index) => [model.blocks[index]!.text, conversation, sender])).toEqual(fresh());
     }
     watcher.stop();
+  });
+});
+
+describe('listParts', () => {
+  const entries = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ({ key: `k${from + i}` }));
+
+  it('cuts a long list, or a long change, into parts the background puts back together', () => {
+    const memory = new FrameMemory(1);
+    const first = entries(0, 12_345);
+    const parts = listParts({ blocks: first }, 5000);
+    expect(parts).toHaveLength(3);
+    for (const part of parts) rememberList(memory, part);
+    expect(memory.entries).toEqual(first);
+
+    // Blocks replaced in the middle and many added: the change, in parts, gives the new list.
+    const next = [...first.slice(0, 100), ...entries(20_000, 31_000), ...first.slice(200)];
+    const change = listParts({ change: changeBetween(first, next) }, 5000);
+    expect(change.length).toBeGreaterThan(1);
+    for (const part of change) rememberList(memory, part);
+    expect(memory.entries).toEqual(next);
+  });
+
+  it('leaves a short list whole', () => {
+    const list = { blocks: entries(0, 10) };
+    expect(listParts(list, 5000)).toEqual([list]);
   });
 });
