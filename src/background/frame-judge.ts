@@ -54,25 +54,29 @@ export function rememberList(memory: FrameMemory, list: BlockList): void {
  */
 export function judgeFrame(ruleSet: CompiledRuleSet, memory: FrameMemory, page: PageInfo, list: BlockList, now = Date.now()): FrameJudgeResult {
   const blocks = list.blocks ?? applyChange(memory.entries, list.change);
-  if (!blocks || blocks.some((block) => !memory.texts.has(textIdOf(block.key)))) {
+  const known = blocks?.map((block) => memory.texts.get(textIdOf(block.key)));
+  if (!blocks || !known || known.includes(undefined)) {
     memory.entries = undefined;
     return { resend: true };
   }
   memory.entries = blocks;
-  // Texts no longer on the page are forgotten: the memory never outgrows the page.
-  const used = new Set(blocks.map((block) => textIdOf(block.key)));
-  for (const id of memory.texts.keys()) if (!used.has(id)) memory.texts.delete(id);
+  // Texts no longer on the page are forgotten: the memory never holds more texts than the page
+  // has blocks. (A chat message added to a page leaves nothing to forget: no need to look.)
+  if (memory.texts.size > blocks.length) {
+    const used = new Set(known);
+    for (const [id, text] of memory.texts) if (!used.has(text)) memory.texts.delete(id);
+  }
 
   let start = 0;
   const segments: Segment[] = [];
   const analyses: SegmentAnalysis[] = [];
-  for (const block of blocks) {
-    const known = memory.texts.get(textIdOf(block.key))!;
-    const segment: Segment = { text: known.text, start };
+  for (const [index, block] of blocks.entries()) {
+    const text = known[index]!;
+    const segment: Segment = { text: text.text, start };
     if (block.conversation !== undefined) segment.conversation = block.conversation;
     segments.push(segment);
-    analyses.push(analysisAfterSender(known, block.sender ?? 0, ruleSet));
-    start += known.text.length + 1;
+    analyses.push(analysisAfterSender(text, block.sender ?? 0, ruleSet));
+    start += text.text.length + 1;
   }
   const result = judge(segments, analyses, ruleSet);
   const report = buildReport(result, segments, ruleSet, page, (index) => blocks[index]!.key, now);

@@ -48,7 +48,7 @@ export class PageGuard {
     private trusted: readonly string[],
   ) {
     this.watcher = new ChangeWatcher((changes) => this.enqueue((signal) => this.applyChanges(changes, signal)));
-    this.presenter = new Presenter(env, settings, (span) => this.locate(span));
+    this.presenter = new Presenter(env, settings, (spans) => this.locate(spans));
   }
 
   private get page(): PageInfo {
@@ -110,7 +110,7 @@ export class PageGuard {
 
   /** Scrolls to a finding and flashes it. */
   showFinding(span: BlockSpan): boolean {
-    const range = this.locate(span);
+    const [range] = this.locate([span]);
     if (!range) return false;
     flash(range);
     return true;
@@ -126,9 +126,12 @@ export class PageGuard {
     }
   }
 
-  private locate(span: BlockSpan): Range | null {
-    const block = this.blocks.find(span.block);
-    return block ? rangeOf(block, span.start, span.end) : null;
+  private locate(spans: readonly BlockSpan[]): (Range | null)[] {
+    const blocks = this.blocks.findAll(new Set(spans.map((span) => span.block)));
+    return spans.map((span) => {
+      const block = blocks.get(span.block);
+      return block ? rangeOf(block, span.start, span.end) : null;
+    });
   }
 
   /** Runs one piece of work after the others, within the current run. */

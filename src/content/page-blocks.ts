@@ -15,7 +15,6 @@ export interface PageBlock extends TextBlock {
 
 export class PageBlocks {
   private list: PageBlock[] = [];
-  private byKey: Map<string, PageBlock> | undefined;
   /** How many blocks with each text id have been named: the same text twice gets "h", then "h.1". */
   private repeats = new Map<string, number>();
   /** Text ids the background has been sent (and so knows, unless it was restarted). */
@@ -29,7 +28,6 @@ export class PageBlocks {
 
   set blocks(blocks: PageBlock[]) {
     this.list = blocks;
-    this.byKey = undefined;
   }
 
   get characters(): number {
@@ -49,9 +47,14 @@ export class PageBlocks {
     return named;
   }
 
-  find(key: string): PageBlock | undefined {
-    this.byKey ??= new Map(this.list.map((block) => [block.key, block]));
-    return this.byKey.get(key);
+  /** The blocks with these keys: one pass over the list, no index of a long page rebuilt after every change. */
+  findAll(keys: ReadonlySet<string>): Map<string, PageBlock> {
+    const found = new Map<string, PageBlock>();
+    for (const block of this.list) {
+      if (keys.has(block.key)) found.set(block.key, block);
+      if (found.size === keys.size) break;
+    }
+    return found;
   }
 
   clear(): void {

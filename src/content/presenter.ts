@@ -30,8 +30,8 @@ export class Presenter {
   constructor(
     private readonly env: PresenterEnvironment,
     private settings: Settings,
-    /** Where a finding is on the page now, or null when its text has gone. */
-    private readonly locate: (span: BlockSpan) => Range | null,
+    /** Where findings are on the page now (null where a text has gone). */
+    private readonly locate: (spans: readonly BlockSpan[]) => (Range | null)[],
   ) {
     this.bar = new WarningBarHost(env.document);
   }
@@ -70,12 +70,7 @@ export class Presenter {
 
   private draw(): void {
     if (this.settings.highlight && isFlagged(this.frame.risk)) {
-      const ranges: Range[] = [];
-      for (const span of this.frame.spans) {
-        const range = this.locate(span);
-        if (range) ranges.push(range);
-      }
-      showHighlights(ranges);
+      showHighlights(this.locate(this.frame.spans).filter((range): range is Range => range !== null));
     } else {
       clearHighlights();
     }
