@@ -54,6 +54,12 @@ export class ChangeWatcher {
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
   }
 
+  /** The reader lost its place in this element (the page changed it while it was read): read it again. */
+  readAgain(element: Element): void {
+    this.dirty.add(element);
+    this.schedule();
+  }
+
   /** A custom element was read without a shadow root: look again later, it may get one. */
   watchHost(element: Element): void {
     if (this.hosts.size >= MAX_WATCHED_HOSTS) return;

@@ -56,27 +56,27 @@ export function isHidden(element: Element): boolean {
 const isBlock = (element: Element) => BLOCK_ELEMENTS.has(element.localName);
 
 /**
- * Children in rendering order where they are not the node's own: an open shadow root replaces
- * the light DOM; a slot shows what is assigned to it. Null for the usual case (the node's children).
+ * Where a node's children are read from, in rendering order: an open shadow root replaces the
+ * light DOM; a slot shows what is assigned to it (a list); otherwise the node itself.
  */
-function renderedChildren(node: Node): readonly Node[] | null {
+function childrenSource(node: Node): Node | readonly Node[] {
   if (node.nodeType === Node.ELEMENT_NODE) {
     const element = node as Element;
-    if (element.shadowRoot) return Array.from(element.shadowRoot.childNodes);
+    if (element.shadowRoot) return element.shadowRoot;
     if (element.localName === 'slot') {
       const assigned = (element as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
       if (assigned.length > 0) return assigned;
     }
   }
-  return null;
+  return node;
 }
 
 /**
- * The reader's stack: where it is in a list of siblings (a snapshot, so that a page changing
- * while it is read in slices cannot make it skip the rest of a list), or a block element to leave
- * once its children are read.
+ * The reader's stack: the next child to read of a parent (walked sibling by sibling, so that a
+ * list of 75,000 items is not taken in at once), a list of nodes (a slot's), or a block element
+ * to leave once its children are read.
  */
-type Step = { siblings: ArrayLike<Node>; index: number } | { leave: Element };
+type Step = { parent: Node; next: Node | null } | { list: readonly Node[]; index: number } | { leave: Element };
 
 /** What the reader tells about shadow DOM it meets, so that the watcher can follow it. */
 export interface ShadowHostHooks {
@@ -84,6 +84,11 @@ export interface ShadowHostHooks {
   onShadowRoot?: (root: ShadowRoot) => void;
   /** A custom element with no shadow root yet: a lazily defined widget may attach one later. */
   onCustomElement?: (element: Element) => void;
+  /**
+   * The page moved or removed the child the reader was to read next (it changed while being read
+   * in slices): the rest of this parent's children must be read again.
+   */
+  onLostPlace?: (parent: Node) => void;
 }
 
 /**
@@ -101,15 +106,12 @@ export class BlockReader {
     private readonly onBlock: (block: TextBlock) => void,
     private readonly hosts: ShadowHostHooks = {},
   ) {
-    this.stack = [{ siblings: [root], index: 0 }];
+    this.stack = [{ list: [root], index: 0 }];
     const owner = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.ownerDocument?.documentElement;
     if (owner) this.owners.push(owner);
   }
 
-  /**
-   * Reads up to `budget` nodes; returns true while there is more to read. A node's children are
-   * one step however many there are (a list of 75,000 items is not copied node by node at once).
-   */
+  /** Reads up to `budget` nodes; returns true while there is more to read. */
   next(budget: number): boolean {
     for (let n = 0; n < budget && this.stack.length > 0; n++) {
       const step = this.stack[this.stack.length - 1]!;
@@ -119,11 +121,11 @@ export class BlockReader {
         this.owners.pop();
         continue;
       }
-      if (step.index >= step.siblings.length) {
+      const node = this.take(step);
+      if (!node) {
         this.stack.pop();
         continue;
       }
-      const node = step.siblings[step.index++]!;
       if (node.nodeType === Node.TEXT_NODE) {
         this.addText(node as Text);
         continue;
@@ -142,11 +144,26 @@ export class BlockReader {
       const shadow = (node as Element).shadowRoot;
       if (shadow) this.hosts.onShadowRoot?.(shadow);
       else if (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName.includes('-')) this.hosts.onCustomElement?.(node as Element);
-      const children = renderedChildren(node) ?? (node.firstChild ? Array.from(node.childNodes) : null);
-      if (children) this.stack.push({ siblings: children, index: 0 });
+      const source = childrenSource(node);
+      if (Array.isArray(source)) this.stack.push({ list: source, index: 0 });
+      else if ((source as Node).firstChild) this.stack.push({ parent: source as Node, next: (source as Node).firstChild });
     }
     if (this.stack.length === 0) this.flush();
     return this.stack.length > 0;
+  }
+
+  /** The next node of a step, or null when it has none left. */
+  private take(step: Exclude<Step, { leave: Element }>): Node | null {
+    if ('list' in step) return step.index < step.list.length ? step.list[step.index++]! : null;
+    const node = step.next;
+    if (!node) return null;
+    if (node.parentNode !== step.parent) {
+      // Moved or removed since it was found: where the rest of the children begin is lost.
+      this.hosts.onLostPlace?.(step.parent);
+      return null;
+    }
+    step.next = node.nextSibling;
+    return node;
   }
 
   private addText(node: Text): void {

@@ -180,7 +180,11 @@ export class PageGuard {
         blocks.push(named);
         this.queueText(named);
       },
-      { onShadowRoot: (shadow) => this.watcher.observe(shadow), onCustomElement: (element) => this.watcher.watchHost(element) },
+      {
+        onShadowRoot: (shadow) => this.watcher.observe(shadow),
+        onCustomElement: (element) => this.watcher.watchHost(element),
+        onLostPlace: (parent) => this.watcher.readAgain(elementOf(parent)),
+      },
     );
     const slicer = new Slicer();
     while (reader.next(NODES_PER_CHECK) && characters < MAX_PAGE_CHARACTERS) {
@@ -237,7 +241,7 @@ export class PageGuard {
   private async judgeBlocks(signal: AbortSignal): Promise<PageBlocksResponse | undefined> {
     this.sendTexts();
     const slicer = new Slicer();
-    const entries = this.blocks.entries();
+    const entries = await this.blocks.entries(() => (slicer.due() ? slicer.yield(signal) : undefined));
     const previous = this.judgedEntries;
     this.judgedEntries = entries;
     const parts = listParts(previous ? { change: changeBetween(previous, entries) } : { blocks: entries }, LIST_PART);
@@ -248,6 +252,13 @@ export class PageGuard {
     if (slicer.due()) await slicer.yield(signal);
     return this.env.judge({ type: 'page-blocks', page: this.page, ...parts[parts.length - 1]! });
   }
+}
+
+/** The element a parent node stands for: a shadow root's host, a document's root element. */
+function elementOf(parent: Node): Element {
+  if (parent.nodeType === Node.ELEMENT_NODE) return parent as Element;
+  if (parent.nodeType === Node.DOCUMENT_FRAGMENT_NODE && (parent as ShadowRoot).host) return (parent as ShadowRoot).host;
+  return (parent.ownerDocument ?? (parent as Document)).documentElement;
 }
 
 /** A failed scan must never break the page: note it quietly and carry on. */

@@ -13,6 +13,8 @@ export interface PageBlock extends TextBlock {
   key: string;
 }
 
+const ENTRIES_PER_STEP = 5000;
+
 export class PageBlocks {
   private list: PageBlock[] = [];
   /** How many blocks with each text id have been named: the same text twice gets "h", then "h.1". */
@@ -81,17 +83,31 @@ export class PageBlocks {
     this.sent.clear();
   }
 
-  /** The blocks as the background is told them: key and place in a chat (a sender's name is not scanned). */
-  entries(): BlockEntry[] {
-    const roles = this.conversations.roles(this.list);
-    return this.list.map((block, index) => {
+  /**
+   * The blocks as the background is told them: key and place in a chat (a sender's name is not
+   * scanned). Computed in steps, with `pause` awaited between them (a long page's list takes a
+   * while; the page runs in between).
+   */
+  async entries(pause: () => Promise<void> | void = () => undefined): Promise<BlockEntry[]> {
+    const list = this.list;
+    const steps = this.conversations.rolesInSteps(list);
+    let step = steps.next();
+    while (!step.done) {
+      await pause();
+      step = steps.next();
+    }
+    const roles = step.value;
+    const entries: BlockEntry[] = [];
+    for (const [index, block] of list.entries()) {
+      if (index % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) await pause();
       const entry: BlockEntry = { key: block.key };
       const role = roles[index]!;
       if (role.conversation !== undefined) entry.conversation = role.conversation;
       if (role.isSender) entry.sender = -1;
       else if (role.senderPrefix > 0) entry.sender = role.senderPrefix;
-      return entry;
-    });
+      entries.push(entry);
+    }
+    return entries;
   }
 
   /**

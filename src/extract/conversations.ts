@@ -41,6 +41,8 @@ const MIN_MESSAGES = 3;
  */
 const COUNTED_CHILDREN = 1000;
 const SENDER_SAMPLE = 300;
+/** rolesInSteps yields after this many blocks. */
+const BLOCKS_PER_STEP = 2000;
 /** How far above a block its message element may be (bubble > content > paragraph). */
 const MAX_LEVELS = 4;
 const MAX_NAME_LENGTH = 40;
@@ -147,23 +149,36 @@ export class Conversations<E extends object> {
 
   /** Roles for blocks given in reading order, each with the element it belongs to (the innermost block element around its text). */
   roles(blocks: readonly { element: E; text: string }[]): BlockRole[] {
+    const steps = this.rolesInSteps(blocks);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * The same, a step at a time: the generator yields every few thousand blocks, so that a caller
+   * on a live page can let the page run in between.
+   */
+  *rolesInSteps(blocks: readonly { element: E; text: string }[]): Generator<void, BlockRole[]> {
     // Most blocks of a page are in no chat: they share one role, and a long page allocates little.
     const roles: BlockRole[] = new Array<BlockRole>(blocks.length).fill(NO_ROLE);
     this.recount();
     // Group blocks by container, then by message, in reading order.
     const containers = new Map<E, { item: E; messages: Map<E, number[]> }>();
-    blocks.forEach((block, index) => {
+    for (const [index, block] of blocks.entries()) {
+      if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
       const found = this.messageOf(block.element);
-      if (!found) return;
+      if (!found) continue;
       let entry = containers.get(found.container);
       if (!entry) containers.set(found.container, (entry = { item: found.message, messages: new Map() }));
       const list = entry.messages.get(found.message) ?? [];
       list.push(index);
       entry.messages.set(found.message, list);
-    });
+    }
 
     let conversation = 0;
     for (const [container, { item, messages }] of containers) {
+      yield;
       if (messages.size < MIN_MESSAGES) continue;
       const senders: { index: number; name: string; prefix: number }[] = [];
       // Names must start at least 60% of the (first) messages: stop looking once too many have

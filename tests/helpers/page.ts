@@ -12,7 +12,7 @@ import type { PageReport } from '../../src/shared/report';
 
 export const TEST_PAGE = { url: 'https://page.example/', host: 'page.example', documentStart: 1 };
 
-export function judgeDocument(ruleSet: CompiledRuleSet, root: Node = document.body): { entries: BlockEntry[]; report: PageReport } {
+export async function judgeDocument(ruleSet: CompiledRuleSet, root: Node = document.body): Promise<{ entries: BlockEntry[]; report: PageReport }> {
   const blocks = new PageBlocks();
   blocks.blocks = readBlocks(root).map((block) => blocks.name(block));
   const memory = new FrameMemory(TEST_PAGE.documentStart);
@@ -20,7 +20,7 @@ export function judgeDocument(ruleSet: CompiledRuleSet, root: Node = document.bo
     const text = blocks.textToSend(block);
     return text === undefined ? [] : [{ key: block.key, text }];
   }));
-  const entries = blocks.entries();
+  const entries = await blocks.entries();
   const result = judgeFrame(ruleSet, memory, TEST_PAGE, { blocks: entries });
   if (!('report' in result)) throw new Error('the judge asked for the texts again');
   return { entries, report: result.report };

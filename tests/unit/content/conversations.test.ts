@@ -16,19 +16,19 @@ describe('conversations', () => {
     document.documentElement.innerHTML = '<head></head><body></body>';
   });
 
-  it('marks the bubbles of a chat as one conversation and leaves the page around it out', () => {
+  it('marks the bubbles of a chat as one conversation and leaves the page around it out', async () => {
     const bubbles = ['Amy', 'hi there', 'Ben', 'hello', 'Amy', 'how are you'];
     const html = `<h1>Inbox</h1><div class="chat">${[0, 2, 4].map((i) => `<div class="m"><div class="who">${bubbles[i]}</div><p>${bubbles[i + 1]}</p></div>`).join('')}</div>`;
-    const { entries } = judgeHtml(html);
+    const { entries } = await judgeHtml(html);
     expect(entries.map((entry) => entry.conversation)).toEqual([undefined, 0, 0, 0, 0, 0, 0]);
     // The names are only names: not scanned.
     expect(entries.map((entry) => entry.sender === -1)).toEqual([false, true, false, true, false, true, false]);
   });
 
-  it('does not count what a sender\'s name matches', () => {
+  it('does not count what a sender\'s name matches', async () => {
     // A sender named after a chat app: the name alone must not become a finding of the verdict.
     const html = `<div class="chat">${['hi', 'hello', 'ok'].map((text) => `<div class="m"><span class="who">Telegram客服</span><span>${text}</span></div>`).join('')}</div>`;
-    const { report } = judgeHtml(html);
+    const { report } = await judgeHtml(html);
     expect(report.findings).toEqual([]);
     expect(report.risk).toBe('none');
   });

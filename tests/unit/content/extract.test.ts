@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** Reading a page's visible text as blocks, on saved pages. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { rangeOf, readBlocks } from '../../../src/content/extract';
+import { BlockReader, rangeOf, readBlocks } from '../../../src/content/extract';
 import { MAX_BLOCK_LENGTH } from '../../../src/shared/block-limits';
 import { loadFixturePage } from '../../helpers/dom';
 
@@ -67,5 +67,31 @@ describe('readBlocks', () => {
     const [block] = readBlocks(document.body);
     document.querySelector('p')!.textContent = 'gone';
     expect(rangeOf(block!, 8, 16)).toBeNull();
+  });
+});
+
+describe('BlockReader read in slices', () => {
+  it('says when the page removed the node it was to read next, so that the rest is read again', () => {
+    document.body.innerHTML = '<div id="list"><p>one</p><p>two</p><p>three</p></div>';
+    const list = document.getElementById('list')!;
+    const read: string[] = [];
+    const lost: Node[] = [];
+    const reader = new BlockReader(list, (block) => read.push(block.text), { onLostPlace: (parent) => lost.push(parent) });
+    reader.next(3); // the list, the first paragraph and its text
+    list.children[1]!.remove();
+    while (reader.next(10));
+    expect(read).toEqual(['one']);
+    expect(lost).toEqual([list]);
+  });
+
+  it('reads a long list of siblings a few at a time', () => {
+    document.body.innerHTML = `<ul>${Array.from({ length: 5000 }, (_, i) => `<li>item ${i}</li>`).join('')}</ul>`;
+    const read: string[] = [];
+    const reader = new BlockReader(document.body, (block) => read.push(block.text));
+    reader.next(10);
+    expect(read.length).toBeLessThan(10);
+    while (reader.next(100));
+    expect(read).toHaveLength(5000);
+    expect(read[4999]).toBe('item 4999');
   });
 });

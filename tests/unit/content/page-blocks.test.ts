@@ -37,17 +37,17 @@ describe('PageBlocks.replaceWithin', () => {
 
 describe('PageBlocks.entries as the page changes', () => {
   /** Reads the page afresh: what the roles must be. */
-  const fresh = () => {
+  const fresh = async () => {
     const model = new PageBlocks();
     model.blocks = readBlocks(document.body).map((block) => model.name(block));
-    return model.entries().map(({ conversation, sender }, index) => [model.blocks[index]!.text, conversation, sender]);
+    return (await model.entries()).map(({ conversation, sender }, index) => [model.blocks[index]!.text, conversation, sender]);
   };
 
   it('keeps chat roles right while messages come and go, without reading the page afresh', async () => {
     document.body.innerHTML = '<h1>Team</h1><div id="chat"><div class="m"><b>Amy</b><p>hi</p></div><div class="m"><b>Ben</b><p>hello</p></div></div><p>Footer</p>';
     const model = new PageBlocks();
     model.blocks = readBlocks(document.body).map((block) => model.name(block));
-    expect(model.entries().map((entry) => entry.conversation)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect((await model.entries()).map((entry) => entry.conversation)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
     const watcher = new ChangeWatcher((changes) => {
       if (changes.removals) model.dropDisconnected();
       model.childrenChanged(changes.parents);
@@ -82,7 +82,7 @@ describe('PageBlocks.entries as the page changes', () => {
     for (const step of steps) {
       step();
       await settled();
-      expect(model.entries().map(({ conversation, sender }, index) => [model.blocks[index]!.text, conversation, sender])).toEqual(fresh());
+      expect((await model.entries()).map(({ conversation, sender }, index) => [model.blocks[index]!.text, conversation, sender])).toEqual(await fresh());
     }
     watcher.stop();
   });

@@ -44,16 +44,16 @@ describe('conversations in the CLI', () => {
 });
 
 describe('conversations in the extension (content script reads, background judges)', () => {
-  const judgePage = (html: string) => {
+  const judgePage = async (html: string) => {
     document.documentElement.innerHTML = html.replace(/^<html>|<\/html>$/g, '');
-    return judgeDocument(ruleSet).report;
+    return (await judgeDocument(ruleSet)).report;
   };
 
-  it('flags the chat page', () => {
-    expect(flagged(judgePage(chatHtml).risk)).toBe(true);
+  it('flags the chat page', async () => {
+    expect(flagged((await judgePage(chatHtml)).risk)).toBe(true);
   });
 
-  it('does not flag the long page', () => {
-    expect(flagged(judgePage(longPageHtml).risk)).toBe(false);
+  it('does not flag the long page', async () => {
+    expect(flagged((await judgePage(longPageHtml)).risk)).toBe(false);
   });
 });
