@@ -16,7 +16,12 @@ export interface PageChanges {
   parents: Element[];
 }
 
-/** Changes are coalesced for this long after the first of them: a burst of chat messages becomes one update. */
+/**
+ * Changes are handed over at most once in this long: the first change after a quiet spell at once
+ * (in the next task, so that what a page does in one task is one update), later ones coalesced
+ * until this long after the last handover. A chat message is judged without waiting; a page that
+ * changes without pause (a clock, a ticker) costs at most one update per interval.
+ */
 export const CHANGE_DELAY_MS = 20;
 /** How often custom elements without a shadow root are looked at again, at first; the wait doubles up to the maximum. */
 const HOST_CHECK_FIRST_MS = 250;
@@ -33,6 +38,7 @@ export class ChangeWatcher {
   private readonly parents = new Set<Element>();
   private removals = false;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastHandover = -Infinity;
   /** Custom elements read without a shadow root, and when the last one was added. */
   private readonly hosts = new Set<Element>();
   private hostTimer: ReturnType<typeof setTimeout> | undefined;
@@ -103,17 +109,18 @@ export class ChangeWatcher {
 
   private schedule(): void {
     if (this.dirty.size === 0 && !this.removals) return;
-    // The delay runs from the first change of a burst and is never restarted: a page whose text
-    // changes without pause (a clock, a ticker) must not hold back every later change.
+    // Never restarted: a page whose text changes without pause must not hold back every later change.
     if (this.changeTimer !== undefined) return;
+    const wait = Math.max(0, this.lastHandover + CHANGE_DELAY_MS - performance.now());
     this.changeTimer = setTimeout(() => {
       this.changeTimer = undefined;
+      this.lastHandover = performance.now();
       const changes = { roots: outermost([...this.dirty]), removals: this.removals, parents: [...this.parents] };
       this.dirty.clear();
       this.parents.clear();
       this.removals = false;
       this.onChanges(changes);
-    }, CHANGE_DELAY_MS);
+    }, wait);
   }
 
   private scheduleHostCheck(): void {

@@ -9,7 +9,8 @@
  * - Longest main-thread task of the extension's from navigation until that verdict, and longest of
  *   all (the page's own parsing and layout are long on big pages): one more load per page, traced
  *   and profiled at once to tell whose script each task ran (own-tasks.ts).
- * - Chat: 20 messages appended one by one; delay until the stored report includes each (p95).
+ * - Chat: 20 messages appended one by one; delay until the background judged each (the time in
+ *   the report stored for it), median and p95.
  * - Frames: script time the page's renderer spends (CDP Performance.getMetrics ScriptDuration; the
  *   pages run no script of their own) on a page with 10 small iframes and on the same page without.
  * - Memory: JS heap of the 5 MB page with the extension, minus the same page in a browser without it.
@@ -113,15 +114,34 @@ try {
       summary = `${report.scanned.blocks} blocks, ${report.risk}`;
 
       if (load === 0 && label === '1 MB') {
-        // A chat on a 1 MB page: each message until the stored report has read it.
+        // A chat on a 1 MB page: each message until the background has judged it. The reports
+        // are watched as they are stored (reading all of session storage every few milliseconds
+        // would itself slow the background down).
+        const worker = browser.context.serviceWorkers()[0]!;
+        await worker.evaluate((start) => {
+          const seen: { blocks: number; scannedAt: number }[] = [];
+          (globalThis as unknown as { benchSeen: typeof seen }).benchSeen = seen;
+          chrome.storage.session.onChanged.addListener((changes) => {
+            for (const change of Object.values(changes)) {
+              const frames = (change.newValue as { frames?: Record<string, { documentStart?: number; scannedAt: number; scanned: { blocks: number } }> } | undefined)?.frames;
+              for (const report of Object.values(frames ?? {})) if (report.documentStart === start) seen.push({ blocks: report.scanned.blocks, scannedAt: report.scannedAt });
+            }
+          });
+        }, origin);
         const delays: number[] = [];
         for (let message = 0; message < MESSAGES; message++) {
           const expected = blocks + message + 1;
           const sentAt = await page.evaluate((n) => (window as unknown as { appendMessage(t: string): number }).appendMessage(`Message ${n}: chat agents wanted in Sihanoukvile, $3,500 per month, interview on Telegram only.`), message);
-          const seen = await reportOfDocument(browser.context, origin, (r) => r.scanned.blocks >= expected, 30_000);
-          delays.push(seen.scannedAt - sentAt);
+          const deadline = Date.now() + 30_000;
+          let judgedAt: number | undefined;
+          while (judgedAt === undefined && Date.now() < deadline) {
+            await new Promise((resolve) => setTimeout(resolve, 10));
+            judgedAt = await worker.evaluate((n) => (globalThis as unknown as { benchSeen: { blocks: number; scannedAt: number }[] }).benchSeen.find((r) => r.blocks >= n)?.scannedAt, expected);
+          }
+          if (judgedAt === undefined) throw new Error('a chat message was never judged');
+          delays.push(judgedAt - sentAt);
         }
-        console.log(`          (chat on the 1 MB page: message → stored verdict median ${ms(quantile(delays, 0.5))}, p95 ${ms(quantile(delays, 0.95))} over ${MESSAGES} messages)`);
+        console.log(`          (chat on the 1 MB page: message → judged, median ${ms(quantile(delays, 0.5))}, p95 ${ms(quantile(delays, 0.95))} over ${MESSAGES} messages)`);
       }
       await page.close();
     }

@@ -1,5 +1,11 @@
 // Functions passed to worker.evaluate run in the extension's service worker, where `chrome` exists.
 declare const chrome: {
-  storage: { session: { get(key: string | null): Promise<Record<string, unknown>> }; local: { set(items: Record<string, unknown>): Promise<void> } };
+  storage: {
+    session: {
+      get(key: string | null): Promise<Record<string, unknown>>;
+      onChanged: { addListener(listener: (changes: Record<string, { newValue?: unknown }>) => void): void };
+    };
+    local: { set(items: Record<string, unknown>): Promise<void> };
+  };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };
