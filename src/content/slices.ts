@@ -31,13 +31,3 @@ export class Slicer {
     this.started = performance.now();
   }
 }
-
-/**
- * Resolves after the page's first paint: at once if it has painted (or is hidden), else just
- * after the next frame is painted (a task queued from requestAnimationFrame runs after it).
- */
-export function afterFirstPaint(): Promise<void> {
-  if (document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') return Promise.resolve();
-  if (performance.getEntriesByType?.('paint').length > 0) return Promise.resolve();
-  return new Promise((resolve) => requestAnimationFrame(() => void yieldToMain().then(resolve)));
-}

@@ -9,6 +9,8 @@
  * - Longest main-thread task of the extension's from navigation until that verdict, and longest of
  *   all (the page's own parsing and layout are long on big pages): one more load per page, traced
  *   and profiled at once to tell whose script each task ran (own-tasks.ts).
+ * - First contentful paint, median, with the extension and in a browser without it: reading a
+ *   page must not hold back its first paint.
  * - Chat: 20 messages appended one by one; delay until the background judged each (the time in
  *   the report stored for it), median and p95.
  * - Frames: script time the page's renderer spends (CDP Performance.getMetrics ScriptDuration; the
@@ -18,7 +20,7 @@
  * p95 ≤ 50 ms; ≤ 5 ms per frame and ≤ 100 ms in all for 10 iframes.
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { launchWithExtension, type StoredReport } from '../e2e/support/browser';
+import { launchWithExtension } from '../e2e/support/browser';
 import { startServer } from '../e2e/support/server';
 import { longestTasks } from './own-tasks';
 import { pageText } from './page-text';
@@ -57,21 +59,60 @@ const quantile = (samples: number[], q: number) => {
 };
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
-/** The stored report of the tab showing this document, once it satisfies `accept`. */
-async function reportOfDocument(context: BrowserContext, documentStart: number, accept: (report: StoredReport) => boolean, timeout = 120_000) {
+/** What the benchmark learns of a stored report. */
+interface Judged {
+  documentStart: number;
+  blocks: number;
+  scannedAt: number;
+  risk: string;
+}
+
+/**
+ * Has the background note every report it stores (through storage.onChanged: reading all of
+ * session storage every few milliseconds would itself slow the background down).
+ */
+async function logStoredReports(context: BrowserContext): Promise<void> {
+  await context.serviceWorkers()[0]!.evaluate(() => {
+    const log: Judged[] = [];
+    (globalThis as unknown as { benchReports: Judged[] }).benchReports = log;
+    chrome.storage.session.onChanged.addListener((changes) => {
+      for (const change of Object.values(changes)) {
+        const frames = (change.newValue as { frames?: Record<string, { documentStart?: number; scannedAt: number; risk: string; scanned: { blocks: number } }> } | undefined)?.frames;
+        for (const report of Object.values(frames ?? {})) {
+          log.push({ documentStart: report.documentStart ?? 0, blocks: report.scanned.blocks, scannedAt: report.scannedAt, risk: report.risk });
+        }
+      }
+    });
+  });
+}
+
+/** The first stored report of this document that has read at least `blocks` blocks. */
+async function reportOfDocument(context: BrowserContext, documentStart: number, blocks: number, timeout = 120_000): Promise<Judged> {
   const worker = context.serviceWorkers()[0]!;
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
-    const reports = await worker.evaluate(async (start) => {
-      const all = (await chrome.storage.session.get(null)) as Record<string, { frames?: Record<string, { documentStart?: number }> }>;
-      return Object.values(all).flatMap((state) => Object.values(state?.frames ?? {}).filter((report) => report.documentStart === start));
-    }, documentStart);
-    const found = (reports as StoredReport[]).find(accept);
+    const found = await worker.evaluate(
+      ([start, least]) => (globalThis as unknown as { benchReports: Judged[] }).benchReports.find((r) => r.documentStart === start && r.blocks >= least),
+      [documentStart, blocks] as const,
+    );
     if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error('no complete report for this document');
 }
+
+/** When the page first painted content, from navigation start (whether reading it delays the page). */
+const firstPaintOf = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const paint = list.getEntriesByName('first-contentful-paint')[0];
+          if (paint) resolve(paint.startTime);
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => resolve(Number.NaN), 10_000);
+      }),
+  );
 
 /** Loads a page with CDP's performance metrics on from the start; returns its script time once `ready` resolves. */
 async function scriptMsOf(context: BrowserContext, url: string, ready: (page: Page) => Promise<void>): Promise<number> {
@@ -88,11 +129,12 @@ async function scriptMsOf(context: BrowserContext, url: string, ready: (page: Pa
 
 const server = await startServer();
 const browser = await launchWithExtension();
+await logStoredReports(browser.context);
 const plain = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 const plainContext = await plain.newContext();
 try {
   console.log(`final verdict over ${LOADS} loads each (unique address per load; complete report of that document)`);
-  console.log('page      nav→verdict median / p95    load→verdict median / p95   longest task: ours (any)   blocks, risk');
+  console.log('page      nav→verdict median / p95    load→verdict median / p95   longest task: ours (any)   first paint (without)   blocks, risk');
   for (const [label, { html, blocks }] of [
     ['100 KB', benchPage(100 * 1024)],
     ['1 MB', benchPage(1024 * 1024)],
@@ -102,44 +144,31 @@ try {
     server.set('/bench.html', html);
     const fromNavigation: number[] = [];
     const fromLoad: number[] = [];
+    const paints: number[] = [];
+    const paintsWithout: number[] = [];
     let summary = '';
     for (let load = 0; load < LOADS; load++) {
       const page = await browser.context.newPage();
       await page.goto(`${server.origin}/bench.html?load=${blocks}-${load}-${Date.now()}`, { waitUntil: 'load', timeout: 120_000 });
       const origin = await page.evaluate(() => performance.timeOrigin);
-      const report = await reportOfDocument(browser.context, origin, (r) => r.scanned.blocks >= blocks);
+      const report = await reportOfDocument(browser.context, origin, blocks);
       const loadEnd = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
       fromNavigation.push(report.scannedAt - origin);
       fromLoad.push(report.scannedAt - origin - loadEnd);
-      summary = `${report.scanned.blocks} blocks, ${report.risk}`;
+      paints.push(await firstPaintOf(page));
+      const bare = await plainContext.newPage();
+      await bare.goto(`${server.origin}/bench.html?bare=${blocks}-${load}-${Date.now()}`, { waitUntil: 'load', timeout: 120_000 });
+      paintsWithout.push(await firstPaintOf(bare));
+      await bare.close();
+      summary = `${report.blocks} blocks, ${report.risk}`;
 
       if (load === 0 && label === '1 MB') {
-        // A chat on a 1 MB page: each message until the background has judged it. The reports
-        // are watched as they are stored (reading all of session storage every few milliseconds
-        // would itself slow the background down).
-        const worker = browser.context.serviceWorkers()[0]!;
-        await worker.evaluate((start) => {
-          const seen: { blocks: number; scannedAt: number }[] = [];
-          (globalThis as unknown as { benchSeen: typeof seen }).benchSeen = seen;
-          chrome.storage.session.onChanged.addListener((changes) => {
-            for (const change of Object.values(changes)) {
-              const frames = (change.newValue as { frames?: Record<string, { documentStart?: number; scannedAt: number; scanned: { blocks: number } }> } | undefined)?.frames;
-              for (const report of Object.values(frames ?? {})) if (report.documentStart === start) seen.push({ blocks: report.scanned.blocks, scannedAt: report.scannedAt });
-            }
-          });
-        }, origin);
+        // A chat on a 1 MB page: each message until the background has judged it.
         const delays: number[] = [];
         for (let message = 0; message < MESSAGES; message++) {
-          const expected = blocks + message + 1;
           const sentAt = await page.evaluate((n) => (window as unknown as { appendMessage(t: string): number }).appendMessage(`Message ${n}: chat agents wanted in Sihanoukvile, $3,500 per month, interview on Telegram only.`), message);
-          const deadline = Date.now() + 30_000;
-          let judgedAt: number | undefined;
-          while (judgedAt === undefined && Date.now() < deadline) {
-            await new Promise((resolve) => setTimeout(resolve, 10));
-            judgedAt = await worker.evaluate((n) => (globalThis as unknown as { benchSeen: { blocks: number; scannedAt: number }[] }).benchSeen.find((r) => r.blocks >= n)?.scannedAt, expected);
-          }
-          if (judgedAt === undefined) throw new Error('a chat message was never judged');
-          delays.push(judgedAt - sentAt);
+          const judged = await reportOfDocument(browser.context, origin, blocks + message + 1, 30_000);
+          delays.push(judged.scannedAt - sentAt);
         }
         console.log(`          (chat on the 1 MB page: message → judged, median ${ms(quantile(delays, 0.5))}, p95 ${ms(quantile(delays, 0.95))} over ${MESSAGES} messages)`);
       }
@@ -147,10 +176,10 @@ try {
     }
     const tasks = await longestTasks(browser.context, `${server.origin}/bench.html?traced=${Date.now()}`, `chrome-extension://${browser.extensionId}/`, async (page) => {
       const origin = await page.evaluate(() => performance.timeOrigin);
-      await reportOfDocument(browser.context, origin, (r) => r.scanned.blocks >= blocks);
+      await reportOfDocument(browser.context, origin, blocks);
     });
     console.log(
-      `${label.padEnd(9)} ${ms(quantile(fromNavigation, 0.5)).padStart(10)} / ${ms(quantile(fromNavigation, 0.95)).padEnd(14)} ${ms(quantile(fromLoad, 0.5)).padStart(10)} / ${ms(quantile(fromLoad, 0.95)).padEnd(14)} ${ms(tasks.ours).padStart(8)} (${ms(tasks.any)})     ${summary}`,
+      `${label.padEnd(9)} ${ms(quantile(fromNavigation, 0.5)).padStart(10)} / ${ms(quantile(fromNavigation, 0.95)).padEnd(14)} ${ms(quantile(fromLoad, 0.5)).padStart(10)} / ${ms(quantile(fromLoad, 0.95)).padEnd(14)} ${ms(tasks.ours).padStart(8)} (${ms(tasks.any)})   ${ms(quantile(paints, 0.5)).padStart(8)} (${ms(quantile(paintsWithout, 0.5))})   ${summary}`,
     );
   }
 
@@ -161,7 +190,7 @@ try {
     for (let load = 0; load < LOADS; load++) {
       const time = await scriptMsOf(browser.context, `${server.origin}/frames-${frames}.html?load=${load}-${Date.now()}`, async (page) => {
         const origin = await page.evaluate(() => performance.timeOrigin);
-        await reportOfDocument(browser.context, origin, (r) => r.scanned.blocks > 0);
+        await reportOfDocument(browser.context, origin, 1);
         await page.waitForTimeout(500); // every frame has read and reported
       });
       scriptTimes[frames]!.push(time);
@@ -187,7 +216,7 @@ try {
   };
   const withExtension = await heapOf(browser.context, async (page) => {
     const origin = await page.evaluate(() => performance.timeOrigin);
-    await reportOfDocument(browser.context, origin, (r) => r.scanned.blocks > 0);
+    await reportOfDocument(browser.context, origin, 1);
   });
   const without = await heapOf(plainContext, async () => undefined);
   console.log(`JS heap of the 5 MB page: ${withExtension.toFixed(1)} MB with Lureguard, ${without.toFixed(1)} MB without: content script ${(withExtension - without).toFixed(1)} MB`);
