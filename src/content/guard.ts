@@ -27,6 +27,8 @@ export interface GuardEnvironment extends PresenterEnvironment {
 }
 
 const NODES_PER_CHECK = 64;
+/** Texts read are sent between slices once there are at least this many characters of them. */
+const EARLY_BATCH = 32_000;
 /** A long block list goes to the background in parts of this many entries, each a message that passes quickly. */
 const LIST_PART = 5000;
 
@@ -191,8 +193,10 @@ export class PageGuard {
     const slicer = new Slicer();
     while (reader.next(NODES_PER_CHECK) && characters < MAX_PAGE_CHARACTERS) {
       if (!slicer.due()) continue;
-      // What a slice read goes now: the background analyzes it while the next slice is read.
-      this.sendTexts();
+      // What the slices read so far goes now, once there is enough to be worth a message (each
+      // costs a few milliseconds however short): the background analyzes it while the page is
+      // still being read.
+      if (this.textBatchSize >= EARLY_BATCH) this.sendTexts();
       await slicer.yield(signal);
     }
     return blocks;
