@@ -12,7 +12,7 @@ import { isTrusted, type Settings } from '../shared/settings';
 import type { TabVerdict } from '../shared/tab-verdict';
 import { type PageChanges, ChangeWatcher } from './change-watcher';
 import { BlockReader, rangeOf } from './extract';
-import { flash, prepareHighlights } from './highlight';
+import { flash } from './highlight';
 import { changeBetween, listParts, type PageBlock, PageBlocks } from './page-blocks';
 import { Presenter, type PresenterEnvironment } from './presenter';
 import { Slicer, yieldToMain } from './slices';
@@ -72,7 +72,6 @@ export class PageGuard {
       this.env.send({ type: 'page-skipped', page: this.page, reason });
       return;
     }
-    if (this.settings.highlight) prepareHighlights(this.env.document);
     // Read from the next task on, in slices that yield: the page's first paint is not held back
     // (measured by npm run bench:browser), and waiting for it cost the verdict tens of milliseconds.
     await yieldToMain();

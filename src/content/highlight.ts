@@ -24,7 +24,11 @@ export const highlightSupported = () => registry() !== null;
 
 const styled = new WeakSet<Document | ShadowRoot>();
 
-/** ::highlight() rules apply per tree: each document or shadow root with a match needs them. */
+/**
+ * ::highlight() rules apply per tree: each document or shadow root with a match needs them. They
+ * are added only when there is something to highlight: a page that could see them on every page
+ * would know Lureguard is there (and a lure page could hide its text from it).
+ */
 function ensureStyle(root: Document | ShadowRoot): void {
   if (styled.has(root) || !('adoptedStyleSheets' in root)) return;
   try {
@@ -40,15 +44,6 @@ function ensureStyle(root: Document | ShadowRoot): void {
 function treeOf(range: Range): Document | ShadowRoot {
   const root = range.startContainer.getRootNode();
   return root instanceof ShadowRoot ? root : (range.startContainer.ownerDocument ?? document);
-}
-
-/**
- * Adds the highlight styles to a document that has not painted yet: the browser then computes
- * them with the page's first styles, where adding them later costs a style pass over the whole
- * page (tens of milliseconds on a long one).
- */
-export function prepareHighlights(document: Document): void {
-  if (registry() && performance.getEntriesByType?.('paint').length === 0) ensureStyle(document);
 }
 
 export function showHighlights(ranges: Range[]): void {
