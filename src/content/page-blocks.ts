@@ -175,9 +175,15 @@ export function listParts(list: BlockList, size: number): BlockList[] {
 const DOM_TREE: TreeAdapter<Element> = {
   parent: (element) => element.parentElement,
   children: (element, limit) => {
-    const children: Element[] = [];
-    for (let child = element.firstElementChild; child && children.length < limit; child = child.nextElementSibling) children.push(child);
-    return children;
+    const first: Element[] = [];
+    if (element.childElementCount <= limit) {
+      for (let child = element.firstElementChild; child; child = child.nextElementSibling) first.push(child);
+      return first;
+    }
+    const last: Element[] = [];
+    for (let child = element.firstElementChild; child && first.length < limit / 2; child = child.nextElementSibling) first.push(child);
+    for (let child = element.lastElementChild; child && last.length < limit / 2; child = child.previousElementSibling) last.push(child);
+    return [...first, ...last.reverse()];
   },
   firstChild: (element) => element.firstElementChild ?? undefined,
   tag: (element) => element.localName,

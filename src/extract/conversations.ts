@@ -15,7 +15,7 @@
 
 export interface TreeAdapter<E> {
   parent(element: E): E | null;
-  /** The first `limit` element children, in order. */
+  /** The element children, in order; of a longer list, the first and the last `limit / 2`. */
   children(element: E, limit: number): readonly E[];
   firstChild(element: E): E | undefined;
   tag(element: E): string;
@@ -35,9 +35,9 @@ export interface BlockRole {
 
 const MIN_MESSAGES = 3;
 /**
- * Which children are alike is judged on a container's first children only, and whether senders'
- * names repeat on its first messages: a list of 75,000 items is not walked on every change, and
- * a chat's later messages look like its first ones.
+ * Which children are alike is judged on a container's first and last children only (a chat's
+ * newest messages are its last), and whether senders' names repeat on its first messages: a list
+ * of 75,000 items is not walked on every change, and a chat's messages look alike throughout.
  */
 const COUNTED_CHILDREN = 1000;
 const SENDER_SAMPLE = 300;

@@ -20,7 +20,10 @@ const isElement = (node: ChildNode | null): node is Element => !!node && (node.t
 
 const tree: TreeAdapter<Element> = {
   parent: (element) => (isElement(element.parent as ChildNode | null) ? (element.parent as Element) : null),
-  children: (element, limit) => element.children.filter(isElement).slice(0, limit),
+  children: (element, limit) => {
+    const children = element.children.filter(isElement);
+    return children.length <= limit ? children : [...children.slice(0, limit / 2), ...children.slice(-limit / 2)];
+  },
   firstChild: (element) => element.children.find(isElement),
   tag: (element) => element.name,
   attribute: (element, name) => element.attribs[name],

@@ -33,3 +33,14 @@ describe('conversations', () => {
     expect(report.risk).toBe('none');
   });
 });
+
+describe('a long container', () => {
+  it('still tells a chat whose newest messages come after a thousand other children', async () => {
+    const padding = Array.from({ length: 1200 }, (_, i) => `<div class="note-${i}"></div>`).join('');
+    const messages = ['Amy', 'hi', 'Ben', 'hello', 'Amy', 'how are you', 'Ben', 'fine'];
+    const chat = [0, 2, 4, 6].map((i) => `<div class="m"><b>${messages[i]}</b><p>${messages[i + 1]}</p></div>`).join('');
+    const { entries } = await judgeHtml(`<div id="log">${padding}${chat}</div>`);
+    expect(entries.map((entry) => entry.conversation)).toEqual(Array(8).fill(0));
+    expect(entries.filter((entry) => entry.sender === -1)).toHaveLength(4);
+  });
+});

@@ -64,3 +64,12 @@ describe('text transcripts', () => {
     expect(transcriptSegments('10:30 meeting\n11:45 lunch\n14:00 call', 0)).toBeNull();
   });
 });
+
+describe('a long container in saved HTML', () => {
+  it('still tells a chat whose newest messages come after a thousand other children', () => {
+    const padding = Array.from({ length: 1200 }, (_, i) => `<div class="note-${i}"></div>`).join('');
+    const chat = [['Amy', 'hi'], ['Ben', 'hello'], ['Amy', 'how are you'], ['Ben', 'fine']].map(([who, text]) => `<div class="m"><b>${who}</b><p>${text}</p></div>`).join('');
+    const { segments } = extractHtmlText(`<div id="log">${padding}${chat}</div>`);
+    expect(segments.map((segment) => segment.conversation)).toEqual([0, 0, 0, 0]);
+  });
+});
