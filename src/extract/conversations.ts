@@ -200,6 +200,7 @@ export class Conversations<E extends object> {
         let rest = 0;
         for (const [message, indexes] of messages) {
           if (rest++ < sample) continue;
+          if (rest % BLOCKS_PER_STEP === 0) yield;
           const sender = this.senderOf(message, indexes.map((index) => blocks[index]!.text));
           if (sender) senders.push({ index: indexes[0]!, ...sender });
         }
