@@ -9,7 +9,7 @@
  */
 import { type CompiledRuleSet, type Segment, type SegmentAnalysis, analyzeSegment, analyzeSegmentFrom, judge, NOTHING_FOUND } from '../engine';
 import { textIdOf } from '../shared/block-keys';
-import type { BlockEntry, PageInfo } from '../shared/messages';
+import type { BlockChange, BlockEntry, ContentMessage, PageInfo } from '../shared/messages';
 import { buildReport, type PageReport } from '../shared/report';
 
 interface KnownText {
@@ -27,11 +27,8 @@ export class FrameMemory {
   constructor(readonly documentStart: number) {}
 }
 
-/** The blocks to judge: a whole list, or a change to the list last judged. */
-export interface BlockList {
-  blocks?: BlockEntry[];
-  change?: { at: number; remove: number; insert: BlockEntry[] };
-}
+/** The blocks to judge as a page-blocks message carries them: a whole list, or a change to the list last judged. */
+type SentList = Pick<Extract<ContentMessage, { type: 'page-blocks' }>, 'blocks' | 'change'>;
 
 export type FrameJudgeResult = { report: PageReport } | { resend: true };
 
@@ -44,7 +41,7 @@ export function rememberTexts(ruleSet: CompiledRuleSet, memory: FrameMemory, tex
 }
 
 /** Keeps a part of the frame's list that more parts follow: the list is judged when the last one arrives. */
-export function rememberList(memory: FrameMemory, list: BlockList): void {
+export function rememberList(memory: FrameMemory, list: SentList): void {
   memory.entries = list.blocks ?? applyChange(memory.entries, list.change) ?? undefined;
 }
 
@@ -52,7 +49,7 @@ export function rememberList(memory: FrameMemory, list: BlockList): void {
  * Judges the frame's blocks. Asks for everything again when it lacks a text or the list a change
  * applies to (the service worker was restarted meanwhile).
  */
-export function judgeFrame(ruleSet: CompiledRuleSet, memory: FrameMemory, page: PageInfo, list: BlockList, now = Date.now()): FrameJudgeResult {
+export function judgeFrame(ruleSet: CompiledRuleSet, memory: FrameMemory, page: PageInfo, list: SentList, now = Date.now()): FrameJudgeResult {
   const blocks = list.blocks ?? applyChange(memory.entries, list.change);
   const known = blocks?.map((block) => memory.texts.get(textIdOf(block.key)));
   if (!blocks || !known || known.includes(undefined)) {
@@ -83,7 +80,7 @@ export function judgeFrame(ruleSet: CompiledRuleSet, memory: FrameMemory, page: 
   return { report: { ...report, documentStart: page.documentStart } };
 }
 
-function applyChange(entries: readonly BlockEntry[] | undefined, change: BlockList['change']): BlockEntry[] | null {
+function applyChange(entries: readonly BlockEntry[] | undefined, change: BlockChange | undefined): BlockEntry[] | null {
   if (!entries || !change || change.at + change.remove > entries.length) return null;
   return [...entries.slice(0, change.at), ...change.insert, ...entries.slice(change.at + change.remove)];
 }

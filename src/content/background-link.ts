@@ -52,11 +52,6 @@ export class BackgroundLink {
     void this.request(message);
   }
 
-  disconnect(): void {
-    this.port?.disconnect();
-    this.port = undefined;
-  }
-
   /** The extension was reloaded or removed: this content script is an orphan and must stop. */
   private checkInvalidated(): boolean {
     if (this.invalidated) return true;

@@ -5,7 +5,7 @@
  */
 import { Conversations, type TreeAdapter } from '../extract/conversations';
 import { blockKey, textId, textIdOf } from '../shared/block-keys';
-import type { BlockEntry } from '../shared/messages';
+import type { BlockChange, BlockEntry, BlockList } from '../shared/messages';
 import type { TextBlock } from './extract';
 
 export interface PageBlock extends TextBlock {
@@ -142,7 +142,7 @@ export class PageBlocks {
  * How `next` differs from `previous`: `remove` entries at `at` replaced by `insert` (the common
  * start and end kept). A chat message appended to a long page is a change of one entry.
  */
-export function changeBetween(previous: readonly BlockEntry[], next: readonly BlockEntry[]): { at: number; remove: number; insert: BlockEntry[] } {
+export function changeBetween(previous: readonly BlockEntry[], next: readonly BlockEntry[]): BlockChange {
   const same = (a: BlockEntry, b: BlockEntry) => a.key === b.key && a.conversation === b.conversation && a.sender === b.sender;
   let at = 0;
   while (at < previous.length && at < next.length && same(previous[at]!, next[at]!)) at++;
@@ -150,9 +150,6 @@ export function changeBetween(previous: readonly BlockEntry[], next: readonly Bl
   while (tail < previous.length - at && tail < next.length - at && same(previous[previous.length - 1 - tail]!, next[next.length - 1 - tail]!)) tail++;
   return { at, remove: previous.length - at - tail, insert: next.slice(at, next.length - tail) };
 }
-
-/** A list of blocks for the background: all of them, or the change from the list it last judged. */
-export type BlockList = { blocks: BlockEntry[] } | { change: { at: number; remove: number; insert: BlockEntry[] } };
 
 /**
  * A list cut into parts of at most `size` new entries, in order: the first as given (with its

@@ -32,6 +32,13 @@ const blockEntrySchema = z.object({
 });
 export type BlockEntry = z.infer<typeof blockEntrySchema>;
 
+/** A change to the list of blocks last judged: `remove` entries at `at` replaced by `insert`. */
+const blockChangeSchema = z.object({ at: z.number().int().min(0), remove: z.number().int().min(0), insert: z.array(blockEntrySchema).max(MAX_PAGE_BLOCKS) });
+export type BlockChange = z.infer<typeof blockChangeSchema>;
+
+/** The blocks a frame sends to be judged: all of them, or the change from the list last judged. */
+export type BlockList = { blocks: BlockEntry[] } | { change: BlockChange };
+
 const contentMessageSchema = z.discriminatedUnion('type', [
   /**
    * Texts of blocks the background has not seen, sent while the page is still being read: the
@@ -55,9 +62,7 @@ const contentMessageSchema = z.discriminatedUnion('type', [
     page: pageSchema,
     more: z.literal(true).optional(),
     blocks: z.array(blockEntrySchema).max(MAX_PAGE_BLOCKS).optional(),
-    change: z
-      .object({ at: z.number().int().min(0), remove: z.number().int().min(0), insert: z.array(blockEntrySchema).max(MAX_PAGE_BLOCKS) })
-      .optional(),
+    change: blockChangeSchema.optional(),
   }).refine((message) => (message.blocks === undefined) !== (message.change === undefined), 'either the blocks or a change to them'),
   /** The frame is deliberately not scanned (Lureguard paused, trusted site). */
   z.object({ type: z.literal('page-skipped'), page: pageSchema, reason: z.enum(SKIP_REASONS) }),
