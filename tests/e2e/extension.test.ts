@@ -3,11 +3,13 @@
  * server, the badge, the highlights, the warning bar, the popup. Screenshots of the popup and
  * the warning bar are saved in test-artifacts/.
  */
-import { CHAT_PITCH } from '../fixtures/chat-pitch';
+import { isFlagged } from '../../src/engine/types';
+import { CHAT_LURE, CHAT_PITCH } from '../fixtures/chat-pitch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorePack } from '../helpers/core';
 import {
   ARTIFACTS,
+  appendMessage,
   type ExtensionBrowser,
   badgeOf,
   frameFindingsOf,
@@ -36,12 +38,11 @@ afterAll(async () => {
 
 const open = (path: string, origin = server.origin) => openTab(browser, `${origin}${path}`);
 
-const flagged = (risk: string) => risk === 'medium' || risk === 'high';
 
 describe('pages', () => {
   it('flags an English job lure: badge, highlights and warning bar', async () => {
     const { page, tabId } = await open('/job-board-en.html');
-    const report = await waitForReport(browser.worker, tabId, (r) => flagged(r.risk));
+    const report = await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
     expect(report.risk).toBe('high');
     expect(Number(await badgeOf(browser.worker, tabId))).toBeGreaterThan(0);
     await expect.poll(() => highlightCount(page)).toBeGreaterThan(0);
@@ -54,7 +55,7 @@ describe('pages', () => {
 
   it('flags a Chinese job lure', async () => {
     const { page, tabId } = await open('/job-board-zh.html');
-    const report = await waitForReport(browser.worker, tabId, (r) => flagged(r.risk));
+    const report = await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
     expect(report.findings.map((f) => f.text)).toEqual(expect.arrayContaining(['柬埔寨', '包吃包住']));
     expect(await badgeOf(browser.worker, tabId)).not.toBe('');
     await expect.poll(() => highlightCount(page)).toBeGreaterThan(0);
@@ -76,13 +77,13 @@ describe('pages', () => {
     const first = await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
     expect(first.risk).toMatch(/^(none|low)$/);
 
-    await page.evaluate(() => (window as unknown as { appendMessage(t: string): void }).appendMessage('Hi dear, we hire chat agents in Sihanoukville: $3,500 per month, no experience needed, free flights and room. Interview on Telegram only.'));
-    const second = await waitForReport(browser.worker, tabId, (r) => flagged(r.risk));
+    await appendMessage(page, CHAT_LURE);
+    const second = await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
     expect(second.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
 
-    await page.evaluate(() => (window as unknown as { appendMessage(t: string): void }).appendMessage('老师带单，稳赚不赔，日收益5%，加V信进群。'));
+    await appendMessage(page, '老师带单，稳赚不赔，日收益5%，加V信进群。');
     const third = await waitForReport(browser.worker, tabId, (r) => r.findings.some((f) => f.text === '稳赚不赔'));
-    expect(flagged(third.risk)).toBe(true);
+    expect(isFlagged(third.risk)).toBe(true);
     expect(third.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
     expect(await warningBarOf(page)).not.toBeNull();
     await page.close();
@@ -92,10 +93,10 @@ describe('pages', () => {
     const { page, tabId } = await open('/chat-named.html');
     await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
     // No message says it all; together they are a job-abroad lure.
-    for (const [who, text] of CHAT_PITCH) await page.evaluate(([name, message]) => (window as unknown as { appendMessage(w: string, t: string): void }).appendMessage(name!, message!), [who, text]);
+    for (const [who, text] of CHAT_PITCH) await appendMessage(page, who, text);
     // The tab may be flagged before the last messages are judged; wait for the one that asks for the passport.
     const report = await waitForReport(browser.worker, tabId, (r) => r.findings.some((f) => /passport/i.test(f.text)));
-    expect(flagged(report.risk)).toBe(true);
+    expect(isFlagged(report.risk)).toBe(true);
     // Sender names are not read as part of the messages.
     expect(report.findings.some((f) => f.text.includes('Mia'))).toBe(false);
     await page.close();
@@ -113,7 +114,7 @@ describe('pages', () => {
     const since = Date.now();
     await page.goto(url);
     const tabId = await tabIdOf(browser.worker, url, 15_000, since);
-    await waitForReport(browser.worker, tabId, (r) => flagged(r.risk));
+    await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -131,8 +132,8 @@ describe('pages', () => {
       });
       list.append(...items);
     });
-    await page.evaluate(() => (window as unknown as { appendMessage(t: string): void }).appendMessage('Hi dear, we hire chat agents in Sihanoukville: $3,500 per month, no experience needed, free flights and room. Interview on Telegram only.'));
-    const report = await waitForReport(browser.worker, tabId, (r) => flagged(r.risk), 15_000);
+    await appendMessage(page, CHAT_LURE);
+    const report = await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk), 15_000);
     expect(report.scanned.blocks).toBeGreaterThan(16_000);
     await page.close();
   });
@@ -141,8 +142,8 @@ describe('pages', () => {
     const { page, tabId } = await open('/ticking-chat.html');
     await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
     await page.waitForTimeout(500);
-    await page.evaluate(() => (window as unknown as { appendMessage(t: string): void }).appendMessage('Hi dear, we hire chat agents in Sihanoukville: $3,500 per month, no experience needed, free flights and room. Interview on Telegram only.'));
-    const report = await waitForReport(browser.worker, tabId, (r) => flagged(r.risk), 5_000);
+    await appendMessage(page, CHAT_LURE);
+    const report = await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk), 5_000);
     expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
     await page.close();
   });
@@ -161,7 +162,7 @@ describe('pages', () => {
 
   it('starts over after a single-page-app navigation', async () => {
     const { page, tabId } = await open('/spa.html');
-    await waitForReport(browser.worker, tabId, (r) => flagged(r.risk));
+    await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
     await expect.poll(() => warningBarOf(page)).not.toBeNull();
     await page.evaluate(() =>
       (window as unknown as { navigateTo(path: string, html: string): void }).navigateTo('/spa/weather', '<h1>Weather</h1><p>Sunny with light winds.</p>'),
@@ -176,7 +177,7 @@ describe('pages', () => {
 
   it('dismisses the warning bar, and trusts the site from it', async () => {
     const { page, tabId } = await open('/job-board-en.html');
-    await waitForReport(browser.worker, tabId, (r) => flagged(r.risk));
+    await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
     await page.locator('lureguard-warning button.dismiss').click();
     expect(await warningBarOf(page)).toBeNull();
     await page.reload();
@@ -221,7 +222,7 @@ describe('pages', () => {
 describe('popup', () => {
   it('explains a lure tab and links to the sourced cases', async () => {
     const { page: lure, tabId } = await open('/job-board-en.html');
-    await waitForReport(browser.worker, tabId, (r) => flagged(r.risk));
+    await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 420, height: 900 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
@@ -274,7 +275,7 @@ describe('Chinese UI', () => {
     const url = `${server.origin}/job-board-zh.html`;
     await page.goto(url);
     const tabId = await tabIdOf(zh.worker, url);
-    await waitForReport(zh.worker, tabId, (r) => flagged(r.risk));
+    await waitForReport(zh.worker, tabId, (r) => isFlagged(r.risk));
     await expect.poll(async () => (await warningBarOf(page))?.text ?? '').toContain('此页面疑似');
     await page.screenshot({ path: `${ARTIFACTS}/warning-bar-zh.png`, clip: { x: 0, y: 0, width: 1200, height: 200 } });
     const popup = await zh.context.newPage();

@@ -3,7 +3,9 @@
  * switch it off, keep it from reading text, or leave stale reports behind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, badgeOf, frameFindingsOf, launchWithExtension, openTab, waitForReport, warningBarOf } from './support/browser';
+import { isFlagged } from '../../src/engine/types';
+import { CHAT_LURE } from '../fixtures/chat-pitch';
+import { type ExtensionBrowser, appendMessage, badgeOf, frameFindingsOf, launchWithExtension, openTab, waitForReport, warningBarOf } from './support/browser';
 import { type PageServer, startServer } from './support/server';
 
 let server: PageServer;
@@ -21,8 +23,6 @@ afterAll(async () => {
 
 const open = (path: string) => openTab(browser, `${server.origin}${path}`);
 
-const flagged = (risk: string) => risk === 'medium' || risk === 'high';
-const LURE = 'Hi dear, we hire chat agents in Sihanoukville: $3,500 per month, no experience needed, free flights and room. Interview on Telegram only.';
 
 describe('hostile pages', () => {
   it('cannot switch Lureguard off with echoed messages or fake events, nor learn its id', async () => {
@@ -30,8 +30,8 @@ describe('hostile pages', () => {
     await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
     // Let the page fire its fake events for a while before the lure arrives.
     await page.waitForFunction(() => (window as unknown as { fakeEvents: number }).fakeEvents > 100);
-    await page.evaluate((text) => (window as unknown as { appendMessage(t: string): void }).appendMessage(text), LURE);
-    const report = await waitForReport(browser.worker, tabId, (r) => flagged(r.risk), 5_000);
+    await appendMessage(page, CHAT_LURE);
+    const report = await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk), 5_000);
     expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
     await expect.poll(() => warningBarOf(page)).not.toBeNull();
     // A dismissed bar stays dismissed under fake navigation events.
@@ -48,8 +48,8 @@ describe('hostile pages', () => {
     const first = await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
     expect(first.risk).toMatch(/^(none|low)$/);
     await page.waitForFunction(() => !!(window as unknown as { chatLog?: Element }).chatLog);
-    await page.evaluate((text) => (window as unknown as { appendToWidget(t: string): void }).appendToWidget(text), LURE);
-    const report = await waitForReport(browser.worker, tabId, (r) => flagged(r.risk), 8_000);
+    await page.evaluate((text) => (window as unknown as { appendToWidget(t: string): void }).appendToWidget(text), CHAT_LURE);
+    const report = await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk), 8_000);
     expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
     await page.close();
   });

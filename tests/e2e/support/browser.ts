@@ -136,3 +136,8 @@ export async function frameFindingsOf(worker: Worker, tabId: number): Promise<Re
     return Object.fromEntries(Object.entries(state?.frames ?? {}).map(([frame, report]) => [frame, report.findings.map((f) => f.text)]));
   }, tabId);
 }
+
+/** Has a test page append a chat message (its own appendMessage, with the sender when the page shows one). */
+export async function appendMessage(page: Page, ...message: [text: string] | [sender: string, text: string]): Promise<void> {
+  await page.evaluate((parts) => (window as unknown as { appendMessage(...parts: string[]): void }).appendMessage(...parts), message);
+}

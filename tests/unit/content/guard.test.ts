@@ -13,9 +13,9 @@ import { MAX_BLOCK_LENGTH } from '../../../src/shared/block-limits';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import { tabVerdict } from '../../../src/shared/tab-verdict';
 import { coreRuleSet } from '../../helpers/core';
+import { CHAT_LURE } from '../../fixtures/chat-pitch';
 
 const ruleSet = coreRuleSet();
-const LURE = 'Hi dear, we hire chat agents in Sihanoukville: $3,500 per month, no experience needed, free flights and room. Interview on Telegram only.';
 
 type BlocksMessage = Extract<ContentMessage, { type: 'page-blocks' }>;
 
@@ -96,11 +96,11 @@ describe('PageGuard', () => {
     expect(background.texts).toEqual([['WebChat', 'Hi! How was your weekend?', 'Pretty good, we went hiking.', 'See you Monday!']]);
     expect(background.judged.at(-1)!.blocks).toHaveLength(4);
 
-    appendMessage(LURE);
+    appendMessage(CHAT_LURE);
     await vi.waitFor(() => expect(background.judged.length).toBeGreaterThan(1));
     await guard.settled();
     // Only the new message's text travels, and only the change to the list: one block added at the end.
-    expect(background.texts.at(-1)).toEqual([LURE]);
+    expect(background.texts.at(-1)).toEqual([CHAT_LURE]);
     expect(background.judged.at(-1)!.change).toEqual({ at: 4, remove: 0, insert: [expect.objectContaining({ key: expect.any(String), conversation: 0 })] });
     expect(bar()?.getAttribute('data-risk')).toMatch(/medium|high/);
   });
@@ -109,7 +109,7 @@ describe('PageGuard', () => {
     // Long blocks (each near the longest a block may be) and a lure at the very end.
     const filler = 'Garden benches of teak and oak, hand-finished and delivered in two weeks. '.repeat(100).slice(0, MAX_BLOCK_LENGTH);
     for (let i = 0; i < 150; i++) document.body.insertAdjacentHTML('beforeend', `<p>${i} ${filler}</p>`);
-    appendMessage(LURE);
+    appendMessage(CHAT_LURE);
     const background = fakeBackground();
     guard = new PageGuard(environment(background), DEFAULT_SETTINGS, []);
     await guard.start();
@@ -126,15 +126,15 @@ describe('PageGuard', () => {
     await guard.start();
     await guard.settled();
     background.restart();
-    appendMessage(LURE);
+    appendMessage(CHAT_LURE);
     await vi.waitFor(() => expect(bar()).not.toBeNull());
     // The background asked for everything again: every text, then the whole list.
-    expect(background.texts.at(-1)).toEqual(['WebChat', 'Hi! How was your weekend?', 'Pretty good, we went hiking.', 'See you Monday!', LURE]);
+    expect(background.texts.at(-1)).toEqual(['WebChat', 'Hi! How was your weekend?', 'Pretty good, we went hiking.', 'See you Monday!', CHAT_LURE]);
     expect(background.judged.at(-1)!.blocks).toHaveLength(5);
   });
 
   it('shows the bar in the top frame only, and keeps it dismissed', async () => {
-    appendMessage(LURE);
+    appendMessage(CHAT_LURE);
     const inFrame = new PageGuard(environment(fakeBackground(), false), DEFAULT_SETTINGS, []);
     await inFrame.start();
     await inFrame.settled();
@@ -154,7 +154,7 @@ describe('PageGuard', () => {
   });
 
   it('does not read a paused or trusted page, and says why', async () => {
-    appendMessage(LURE);
+    appendMessage(CHAT_LURE);
     const background = fakeBackground();
     guard = new PageGuard(environment(background), { ...DEFAULT_SETTINGS, paused: true }, []);
     await guard.start();
@@ -176,7 +176,7 @@ describe('PageGuard', () => {
     await guard.start();
     await guard.settled();
     const root = document.querySelector('support-chat')!.attachShadow({ mode: 'open' });
-    root.innerHTML = `<div role="log"><div class="bubble">${LURE}</div></div>`;
+    root.innerHTML = `<div role="log"><div class="bubble">${CHAT_LURE}</div></div>`;
     await vi.waitFor(() => expect(bar()).not.toBeNull(), { timeout: 3000 });
   });
 });

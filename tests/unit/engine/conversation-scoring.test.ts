@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../../src/engine';
+import { isFlagged } from '../../../src/engine/types';
 import { extractHtmlText } from '../../../src/extract/html-text';
 import { CHAT_PITCH } from '../../fixtures/chat-pitch';
 import { coreRuleSet } from '../../helpers/core';
@@ -26,20 +27,19 @@ const longPageHtml = `<html><body>${pitch
   .map(([, text], index) => `<article><h2>Story ${index + 1}</h2><p>${filler(`Topic ${index}`)}</p><p>${text}</p><p>${filler(`Theme ${index}`)}</p></article>`)
   .join('')}</body></html>`;
 
-const flagged = (risk: string) => risk === 'medium' || risk === 'high';
 
 describe('conversations in the CLI', () => {
   it('flags a lure that builds up over several chat messages', () => {
     const { segments } = extractHtmlText(chatHtml);
-    expect(flagged(scan(segments, ruleSet).risk)).toBe(true);
+    expect(isFlagged(scan(segments, ruleSet).risk)).toBe(true);
     // No single message is enough.
-    for (const segment of segments) expect(flagged(scan(segment.text, ruleSet).risk)).toBe(false);
+    for (const segment of segments) expect(isFlagged(scan(segment.text, ruleSet).risk)).toBe(false);
   });
 
   it('does not add up the same sentences spread over unrelated paragraphs of a long page', () => {
     const { segments } = extractHtmlText(longPageHtml);
     expect(segments.every((segment) => segment.conversation === undefined)).toBe(true);
-    expect(flagged(scan(segments, ruleSet).risk)).toBe(false);
+    expect(isFlagged(scan(segments, ruleSet).risk)).toBe(false);
   });
 });
 
@@ -50,10 +50,10 @@ describe('conversations in the extension (content script reads, background judge
   };
 
   it('flags the chat page', async () => {
-    expect(flagged((await judgePage(chatHtml)).risk)).toBe(true);
+    expect(isFlagged((await judgePage(chatHtml)).risk)).toBe(true);
   });
 
   it('does not flag the long page', async () => {
-    expect(flagged((await judgePage(longPageHtml)).risk)).toBe(false);
+    expect(isFlagged((await judgePage(longPageHtml)).risk)).toBe(false);
   });
 });
