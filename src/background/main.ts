@@ -11,31 +11,17 @@ import { documentOfPort } from '../shared/frame-port';
 import { type ContentMessage, type ExtensionMessage, type FrameJudgement, MAX_CHECKED_TEXT, type PageBlocksResponse, parseContentMessage, type TabMessage } from '../shared/messages';
 import { skippedReport } from '../shared/report';
 import { selectionCheckItem } from '../shared/session-state';
-import { settingsItem, siteOf, trustedSitesItem } from '../shared/settings';
+import { settingsItem } from '../shared/settings';
 import type { TabVerdict } from '../shared/tab-verdict';
 import { checkText } from './check-text';
+import { forgetExplanation, openExplanation } from './explanation';
+import { forgetWarned, warnOutsidePage } from './hidden-warning';
 import { judgeFrame, rememberList, rememberTexts } from './frame-judge';
 import { forgetFrame, forgetTab, frameMemory } from './frame-memories';
 import { activePacks, activeRuleSet } from './rule-set';
 import { clearTab, closeTab, forgetFrameReport, settingsChanged, storeFrameReport } from './tab-reports';
 
 const CHECK_SELECTION_MENU = 'lureguard-check-selection';
-
-/** Opens the popup; where the browser will not (no focused window, older browser), the same view in a tab. */
-async function openExplanation(tabId: number | undefined): Promise<void> {
-  try {
-    await browser.action.openPopup();
-  } catch {
-    const query = tabId === undefined ? '' : `?tab=${tabId}`;
-    await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${query}` as '/popup.html') });
-  }
-}
-
-async function addTrustedSite(host: string): Promise<void> {
-  const trusted = await trustedSitesItem.getValue();
-  const site = siteOf(host);
-  if (!trusted.includes(site)) await trustedSitesItem.setValue([...trusted, site].sort());
-}
 
 export async function checkSelection(text: string, tab: { id?: number; url?: string } | undefined): Promise<void> {
   const url = tab?.url ?? '';
@@ -105,8 +91,8 @@ function onContentMessage(message: ContentMessage, tabId: number, frameId: numbe
       return skipPage(tabId, frameId, message);
     case 'open-explanation':
       return openExplanation(tabId).then(() => ({ ok: true }));
-    case 'trust-site':
-      return addTrustedSite(message.host).then(() => ({ ok: true }));
+    case 'bar-hidden':
+      return (frameId === 0 ? warnOutsidePage(tabId) : Promise.resolve()).then(() => ({ ok: true }));
   }
 }
 
@@ -168,10 +154,15 @@ export function runBackground(): void {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // The tab is going to another address: what it showed before no longer applies. (A frame
     // loading inside the page also sets "loading", but does not change the tab's address.)
-    if (change.status === 'loading' && change.url !== undefined) void clearTab(tabId, change.url);
+    if (change.status === 'loading' && change.url !== undefined) {
+      forgetWarned(tabId);
+      void clearTab(tabId, change.url);
+    }
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId);
+    forgetExplanation(tabId);
+    forgetWarned(tabId);
     void closeTab(tabId);
   });
 }

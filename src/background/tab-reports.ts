@@ -108,6 +108,11 @@ export function closeTab(tabId: number): Promise<void> {
   });
 }
 
+/** The tab's verdict as it stands. */
+export function verdictOfTab(tabId: number): Promise<TabVerdict> {
+  return serialized(tabId, async () => (closedTabs.has(tabId) ? NO_VERDICT : currentVerdict(await stateOf(tabId))));
+}
+
 async function currentVerdict(state: TabState): Promise<TabVerdict> {
   return tabVerdict(state.frames, (await currentSettings()).warningThreshold);
 }

@@ -1,45 +1,84 @@
-/** The in-page warning: one sentence, "Why?", "Dismiss" and "Trust this site". Page text only ever as text. */
+/**
+ * The in-page warning: one sentence, "Why?", "Minimize" and "Dismiss", docked in a corner so
+ * that it hides none of the page's own top. Page text only ever as text. Trusting a site is not
+ * offered here: it is done in the popup, which no page can reach.
+ */
 import type { Translate } from '../shared/i18n';
 
 export interface WarningBarProps {
   risk: 'medium' | 'high';
   /** What kind of fraud the page looks like, in the UI language. */
   kind: string;
+  minimized: boolean;
   t: Translate;
   onWhy: () => void;
+  onMinimize: () => void;
+  onExpand: () => void;
   onDismiss: () => void;
-  onTrust: () => void;
+  /** Whether a click was a person's: a page can click our buttons by script, but not trustedly. */
+  isPersonEvent?: (event: Event) => boolean;
 }
 
-export function WarningBar({ risk, kind, t, onWhy, onDismiss, onTrust }: WarningBarProps) {
+const byPerson = (event: Event) => event.isTrusted;
+
+export function WarningBar({ risk, kind, minimized, t, onWhy, onMinimize, onExpand, onDismiss, isPersonEvent = byPerson }: WarningBarProps) {
+  const only = (action: () => void) => (event: Event) => {
+    if (isPersonEvent(event)) action();
+  };
+  if (minimized) {
+    return (
+      <div class={`bar ${risk} minimized`} data-risk={risk}>
+        <button type="button" class="expand" onClick={only(onExpand)}>
+          <span aria-hidden="true">⚠ </span>
+          {t('barExpand', t(risk === 'high' ? 'barRiskHigh' : 'barRiskMedium'))}
+        </button>
+      </div>
+    );
+  }
   return (
     <div class={`bar ${risk}`} role="alert" data-risk={risk}>
       <span class="icon" aria-hidden="true">
         ⚠
       </span>
       <span class="message">{t('barFound', kind)}</span>
-      <button type="button" class="why" onClick={onWhy}>
-        {t('barWhy')}
-      </button>
-      <button type="button" class="trust" onClick={onTrust}>
-        {t('barTrust')}
-      </button>
-      <button type="button" class="dismiss" onClick={onDismiss} aria-label={t('barDismiss')}>
-        {t('barDismiss')}
-      </button>
+      <span class="actions">
+        <button type="button" class="why" onClick={only(onWhy)}>
+          {t('barWhy')}
+        </button>
+        <button type="button" class="minimize" onClick={only(onMinimize)}>
+          {t('barMinimize')}
+        </button>
+        <button type="button" class="dismiss" onClick={only(onDismiss)}>
+          {t('barDismiss')}
+        </button>
+      </span>
     </div>
   );
 }
 
+/**
+ * Every rule about the host is !important inside the shadow root: for important declarations the
+ * inner context wins over the page's, even over the page's own !important and inline styles, so
+ * no stylesheet of the page can hide, move or fade the warning. `all: initial` resets whatever
+ * else the page sets on the host.
+ */
 export const WARNING_BAR_STYLE = `
-:host { all: initial; position: fixed; top: 0; left: 0; right: 0; z-index: 2147483647; }
-.bar { display: flex; align-items: center; gap: 10px; padding: 8px 14px; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif;
-  color: #fff; box-shadow: 0 2px 6px rgba(0,0,0,.25); }
-.bar.medium { background: #e65100; }
+:host { all: initial !important; display: block !important; position: fixed !important; inset: auto 16px 16px auto !important;
+  z-index: 2147483647 !important; max-width: min(26rem, calc(100vw - 32px)) !important; margin: 0 !important; padding: 0 !important;
+  border: 0 !important; background: transparent !important; visibility: visible !important; opacity: 1 !important;
+  transform: none !important; filter: none !important; clip-path: none !important; pointer-events: auto !important; overflow: visible !important; }
+.bar { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 10px; padding: 10px 14px; border-radius: 8px;
+  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif;
+  color: #fff; box-shadow: 0 4px 14px rgba(0,0,0,.3); }
+.bar.minimized { padding: 0; border-radius: 999px; }
+.bar.medium { background: #b84300; }
 .bar.high { background: #b71c1c; }
 .icon { font-size: 18px; }
-.message { flex: 1; }
-button { font: inherit; border: 1px solid rgba(255,255,255,.7); background: transparent; color: #fff; border-radius: 4px; padding: 3px 10px; cursor: pointer; }
-button:hover, button:focus-visible { background: rgba(255,255,255,.18); outline: none; }
+.message { flex: 1 1 14rem; }
+.actions { display: flex; gap: 6px; margin-left: auto; }
+button { font: inherit; border: 1px solid rgba(255,255,255,.8); background: transparent; color: #fff; border-radius: 4px; padding: 3px 10px; cursor: pointer; }
+button:hover { background: rgba(255,255,255,.18); }
+button:focus-visible { outline: 2px solid #fff; outline-offset: 2px; }
 button.why { background: #fff; color: #222; border-color: #fff; }
+button.expand { border: 0; border-radius: 999px; padding: 6px 14px; }
 `;

@@ -5,7 +5,7 @@
  * defined lazily renders into a shadow root that no mutation of the document announces).
  */
 import { BLOCK_ELEMENTS } from '../extract/blocks';
-import { OWN_UI_TAG } from './extract';
+import { isOwnUi } from './own-ui';
 
 export interface PageChanges {
   /** Elements whose text must be read again (none inside another). */
@@ -89,11 +89,11 @@ export class ChangeWatcher {
 
   private onMutations(records: MutationRecord[]): void {
     for (const record of records) {
-      if (isOwnUi(record.target)) continue;
+      if (isInOwnUi(record.target)) continue;
       const added = Array.from(record.addedNodes);
       const removed = Array.from(record.removedNodes);
       // Our own bar coming and going must not feed back into a scan.
-      if (record.type === 'childList' && [...added, ...removed].every(isOwnUi)) continue;
+      if (record.type === 'childList' && [...added, ...removed].every(isInOwnUi)) continue;
       // An added block (a new chat bubble) is read on its own; anything else changes the text
       // of the block around it, which is read again.
       const addedBlocks = added.filter((node) => node.nodeType === Node.ELEMENT_NODE && BLOCK_ELEMENTS.has((node as Element).localName));
@@ -149,9 +149,11 @@ export class ChangeWatcher {
   }
 }
 
-function isOwnUi(node: Node): boolean {
-  const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return !!element && (element.localName === OWN_UI_TAG || !!element.closest(OWN_UI_TAG));
+function isInOwnUi(node: Node): boolean {
+  for (let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; element; element = element.parentElement) {
+    if (isOwnUi(element)) return true;
+  }
+  return false;
 }
 
 /** The nearest block element around a node (crossing shadow roots), where its text belongs. */

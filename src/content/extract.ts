@@ -7,6 +7,7 @@
  */
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, hidesElement } from '../extract/blocks';
 import { MAX_BLOCK_LENGTH } from '../shared/block-limits';
+import { isOwnUi } from './own-ui';
 
 /** A run of a block's text that comes from one text node. */
 export interface TextPiece {
@@ -26,9 +27,6 @@ export interface TextBlock {
 }
 
 
-/** Our own UI's element name: never read, never observed. */
-export const OWN_UI_TAG = 'lureguard-warning';
-
 const FORM_FIELDS = new Set(['input', 'textarea', 'select', 'option']);
 
 /**
@@ -39,7 +37,7 @@ const FORM_FIELDS = new Set(['input', 'textarea', 'select', 'option']);
  */
 export function isHidden(element: Element): boolean {
   const tag = element.localName;
-  if (HIDDEN_ELEMENTS.has(tag) || FORM_FIELDS.has(tag) || tag === OWN_UI_TAG) return true;
+  if (HIDDEN_ELEMENTS.has(tag) || FORM_FIELDS.has(tag) || isOwnUi(element)) return true;
   // Most elements of a page have no attributes at all: nothing in their markup can hide them.
   const attributed = element.hasAttributes();
   if (attributed && hidesElement((name) => element.getAttribute(name))) return true;

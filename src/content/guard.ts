@@ -20,6 +20,7 @@ import { Slicer, yieldToMain } from './slices';
 /** What the guard needs from the browser, so that it can be driven in tests. */
 export interface GuardEnvironment extends PresenterEnvironment {
   location: { href: string };
+  hostname: string;
   /** performance.timeOrigin of the document: the background tells a new document from an update by it. */
   documentStart: number;
   /** Has the background judge the frame's blocks; undefined when it cannot be reached. */

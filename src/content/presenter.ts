@@ -17,8 +17,9 @@ export interface PresenterEnvironment {
   document: Document;
   isTopFrame: boolean;
   browserLanguage: string;
-  hostname: string;
   send: (message: ContentMessage) => void;
+  /** Whether an event on the bar was a person's (event.isTrusted unless a test says otherwise). */
+  isPersonEvent?: (event: Event) => boolean;
 }
 
 export class Presenter {
@@ -26,6 +27,7 @@ export class Presenter {
   private frame: Pick<FrameJudgement, 'risk' | 'spans'> = { risk: 'none', spans: [] };
   private verdict: TabVerdict = NO_VERDICT;
   private dismissed = false;
+  private minimized = false;
 
   constructor(
     private readonly env: PresenterEnvironment,
@@ -33,7 +35,7 @@ export class Presenter {
     /** Where findings are on the page now (null where a text has gone). */
     private readonly locate: (spans: readonly BlockSpan[]) => (Range | null)[],
   ) {
-    this.bar = new WarningBarHost(env.document);
+    this.bar = new WarningBarHost(env.document, () => env.send({ type: 'bar-hidden' }));
   }
 
   /** The background judged this frame. */
@@ -56,9 +58,10 @@ export class Presenter {
     this.draw();
   }
 
-  /** A new page (a single-page app navigated): a dismissed bar may show again. */
+  /** A new page (a single-page app navigated): a dismissed or minimized bar may show in full again. */
   resetDismissed(): void {
     this.dismissed = false;
+    this.minimized = false;
   }
 
   clear(): void {
@@ -66,6 +69,11 @@ export class Presenter {
     this.verdict = NO_VERDICT;
     clearHighlights();
     this.bar.remove();
+  }
+
+  private setMinimized(minimized: boolean): void {
+    this.minimized = minimized;
+    this.draw();
   }
 
   private draw(): void {
@@ -83,13 +91,16 @@ export class Presenter {
     this.bar.show({
       risk: verdict.risk as 'medium' | 'high',
       kind: verdict.category ? CATEGORY_LABELS[verdict.category][lang] : '',
+      minimized: this.minimized,
       t: translator(lang),
+      isPersonEvent: this.env.isPersonEvent,
       onWhy: () => this.env.send({ type: 'open-explanation' }),
+      onMinimize: () => this.setMinimized(true),
+      onExpand: () => this.setMinimized(false),
       onDismiss: () => {
         this.dismissed = true;
         this.bar.remove();
       },
-      onTrust: () => this.env.send({ type: 'trust-site', host: this.env.hostname }),
     });
   }
 }

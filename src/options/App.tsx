@@ -77,7 +77,7 @@ export function OptionsApp({ data, actions }: { data: OptionsData; actions: Opti
           </ul>
         )}
         <form onSubmit={addSite} class="row">
-          <input name="site" value={site} placeholder={t('addSitePlaceholder')} onInput={(e) => setSite((e.target as HTMLInputElement).value)} />
+          <input name="site" spellcheck={false} autoComplete="off" value={site} placeholder={t('addSitePlaceholder')} onInput={(e) => setSite((e.target as HTMLInputElement).value)} />
           <button type="submit">{t('addSite')}</button>
         </form>
         {error && (

@@ -67,7 +67,8 @@ const contentMessageSchema = z.discriminatedUnion('type', [
   /** The frame is deliberately not scanned (Lureguard paused, trusted site). */
   z.object({ type: z.literal('page-skipped'), page: pageSchema, reason: z.enum(SKIP_REASONS) }),
   z.object({ type: z.literal('open-explanation') }),
-  z.object({ type: z.literal('trust-site'), host: z.string().min(1).max(500) }),
+  /** The page keeps removing or hiding the warning bar. */
+  z.object({ type: z.literal('bar-hidden') }),
 ]);
 /** Content script -> background. */
 export type ContentMessage = z.infer<typeof contentMessageSchema>;

@@ -5,7 +5,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFlagged } from '../../src/engine/types';
 import { CHAT_LURE } from '../fixtures/chat-pitch';
-import { type ExtensionBrowser, appendMessage, badgeOf, frameFindingsOf, launchWithExtension, openTab, waitForReport, warningBarOf } from './support/browser';
+import {
+  type ExtensionBrowser,
+  appendMessage,
+  badgeOf,
+  clickInWarningBar,
+  frameFindingsOf,
+  launchWithExtension,
+  notificationsOf,
+  openTab,
+  reportOf,
+  storageOf,
+  waitForReport,
+  warningBarOf,
+} from './support/browser';
 import { type PageServer, startServer } from './support/server';
 
 let server: PageServer;
@@ -35,7 +48,7 @@ describe('hostile pages', () => {
     expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
     await expect.poll(() => warningBarOf(page)).not.toBeNull();
     // A dismissed bar stays dismissed under fake navigation events.
-    await page.locator('lureguard-warning button.dismiss').click();
+    await clickInWarningBar(page, 'button.dismiss');
     await page.waitForTimeout(800);
     expect(await warningBarOf(page)).toBeNull();
     const seen = await page.evaluate(() => (window as unknown as { seenMessages: string[] }).seenMessages);
@@ -72,6 +85,30 @@ describe('hostile pages', () => {
     await expect.poll(async () => Object.keys(await frameFindingsOf(browser.worker, tabId)), { timeout: 10_000 }).toEqual(['0']);
     await expect.poll(() => badgeOf(browser.worker, tabId)).toBe('');
     await expect.poll(() => warningBarOf(page)).toBeNull();
+    await page.close();
+  });
+
+  it('cannot hide, rewrite or restyle the warning, nor trust the site or open tabs by script', async () => {
+    const pagesBefore = browser.context.pages().length;
+    const { page, tabId } = await open('/hostile-warning.html');
+    await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
+    await page.waitForFunction(() => (window as unknown as { scriptedClicks: number }).scriptedClicks > 50);
+    await page.waitForTimeout(500);
+    const bar = await warningBarOf(page);
+    expect(bar).toMatchObject({ visible: true, minimized: false });
+    expect(bar!.text).toContain('this page looks like');
+    expect(bar!.text).not.toContain('verified safe');
+    expect((await storageOf(browser.worker, 'trustedSites')) ?? []).toEqual([]);
+    expect(browser.context.pages().length).toBe(pagesBefore + 1);
+    expect((await reportOf(browser.worker, tabId))!.skipped).toBeUndefined();
+    await page.close();
+  });
+
+  it('warns outside the page, in a notification, when the page keeps removing the warning', async () => {
+    const { page, tabId } = await open('/hostile-warning.html?remove');
+    await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
+    await expect.poll(() => notificationsOf(browser.worker), { timeout: 10_000 }).toContain(`lureguard-hidden-warning-${tabId}`);
+    expect((await storageOf(browser.worker, 'trustedSites')) ?? []).toEqual([]);
     await page.close();
   });
 });

@@ -26,7 +26,8 @@ export function CheckMessage({ lang, t, check }: { lang: Lang; t: Translate; che
       <h2>{t('checkMessageTitle')}</h2>
       <form onSubmit={submit}>
         <label for="message-text">{t('checkMessageHint')}</label>
-        <textarea id="message-text" rows={4} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+        {/* No spell-check or autocorrect: a browser's cloud spell-checker would receive the pasted text. */}
+        <textarea id="message-text" rows={4} spellcheck={false} autocorrect="off" autocapitalize="off" autoComplete="off" value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
         <button type="submit">{t('checkMessageButton')}</button>
       </form>
       {empty && <p class="hint">{t('checkMessageEmpty')}</p>}

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, type Page, type Worker, chromium } from 'playwright-core';
+import { type BrowserContext, type CDPSession, type Page, type Worker, chromium } from 'playwright-core';
 import type { PageReport } from '../../../src/shared/report';
 
 export const EXTENSION = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
@@ -111,16 +111,78 @@ export async function badgeOf(worker: Worker, tabId: number): Promise<string> {
   return worker.evaluate((tab) => chrome.action.getBadgeText({ tabId: tab }), tabId);
 }
 
+/** A value in the extension's local storage (settings, trusted sites). */
+export async function storageOf(worker: Worker, key: string): Promise<unknown> {
+  return worker.evaluate(async (name) => (await chrome.storage.local.get(name))[name], key);
+}
+
+/** The ids of the extension's notifications on screen. */
+export async function notificationsOf(worker: Worker): Promise<string[]> {
+  return worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+}
+
 export async function setStorage(worker: Worker, values: Record<string, unknown>): Promise<void> {
   await worker.evaluate((items) => chrome.storage.local.set(items), values);
 }
 
-/** The warning bar's text and risk, or null when there is none. */
-export async function warningBarOf(page: Page): Promise<{ risk: string; text: string } | null> {
-  return page.evaluate(() => {
-    const bar = document.querySelector('lureguard-warning')?.shadowRoot?.querySelector('.bar');
-    return bar ? { risk: bar.getAttribute('data-risk') ?? '', text: bar.textContent ?? '' } : null;
+interface BarState {
+  risk: string;
+  text: string;
+  minimized: boolean;
+  /** Whether the browser renders it (not hidden by anything the page did). */
+  visible: boolean;
+}
+
+type DomNode = { nodeId: number; nodeName: string; children?: DomNode[]; shadowRoots?: (DomNode & { shadowRootType?: string })[] };
+
+/**
+ * Runs `use` on the bar's element inside our closed shadow root, found through the DevTools
+ * protocol (a test sees what a person sees; the page's scripts cannot get there).
+ */
+async function withBar<T>(page: Page, use: (cdp: CDPSession, barNodeId: number) => Promise<T>): Promise<T | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const html = root.children?.find((node) => node.nodeName === 'HTML');
+    for (const child of html?.children ?? []) {
+      const shadow = child.shadowRoots?.find((candidate) => candidate.shadowRootType === 'closed');
+      if (!shadow) continue;
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: shadow.nodeId, selector: '.bar' });
+      if (nodeId) return await use(cdp, nodeId);
+    }
+    return null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The warning bar's risk, text and state, or null when there is none. */
+export async function warningBarOf(page: Page): Promise<BarState | null> {
+  return withBar(page, async (cdp, nodeId) => {
+    const { object } = await cdp.send('DOM.resolveNode', { nodeId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      returnByValue: true,
+      functionDeclaration: `function () {
+        return { risk: this.dataset.risk ?? '', text: this.textContent ?? '', minimized: this.classList.contains('minimized'),
+          visible: this.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && this.getBoundingClientRect().height > 0 };
+      }`,
+    });
+    return result.value as BarState;
   });
+}
+
+/** Clicks a button of the warning bar as a person does: with the mouse, where the browser shows it. */
+export async function clickInWarningBar(page: Page, selector: string): Promise<void> {
+  const point = await withBar(page, async (cdp, barNodeId) => {
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: barNodeId, selector });
+    if (!nodeId) throw new Error(`the warning bar has no ${selector}`);
+    const { model } = await cdp.send('DOM.getBoxModel', { nodeId });
+    const [x1, y1, , , x3, y3] = model.border;
+    return { x: (x1! + x3!) / 2, y: (y1! + y3!) / 2 };
+  });
+  if (!point) throw new Error('no warning bar to click');
+  await page.mouse.click(point.x, point.y);
 }
 
 /** How many ranges the page has highlighted. */

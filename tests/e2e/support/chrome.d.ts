@@ -5,7 +5,8 @@ declare const chrome: {
       get(key: string | null): Promise<Record<string, unknown>>;
       onChanged: { addListener(listener: (changes: Record<string, { newValue?: unknown }>) => void): void };
     };
-    local: { set(items: Record<string, unknown>): Promise<void> };
+    local: { set(items: Record<string, unknown>): Promise<void>; get(key: string): Promise<Record<string, unknown>> };
   };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
 };

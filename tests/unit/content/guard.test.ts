@@ -8,6 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FrameMemory, judgeFrame, rememberList, rememberTexts } from '../../../src/background/frame-judge';
 import { PageGuard, type GuardEnvironment } from '../../../src/content/guard';
+import { isOwnUi, ownUiRoot } from '../../../src/content/own-ui';
 import { type ContentMessage, type PageBlocksResponse, parseContentMessage } from '../../../src/shared/messages';
 import { MAX_BLOCK_LENGTH } from '../../../src/shared/block-limits';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
@@ -64,12 +65,18 @@ function environment(background: ReturnType<typeof fakeBackground>, isTopFrame =
     isTopFrame,
     browserLanguage: 'en',
     documentStart: 1,
+    // A person's clicks, which happy-dom cannot make (its events are never trusted).
+    isPersonEvent: () => true,
     judge: background.judge,
     send: background.send,
   };
 }
 
-const bar = () => document.querySelector('lureguard-warning')?.shadowRoot?.querySelector('.bar') ?? null;
+/** The bar as our own code sees it (its shadow root is closed to the page). */
+const bar = () => {
+  const host = [...document.documentElement.children].find(isOwnUi);
+  return (host && ownUiRoot(host)?.querySelector('.bar')) ?? null;
+};
 
 function appendMessage(text: string): void {
   const bubble = document.createElement('div');

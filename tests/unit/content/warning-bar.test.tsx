@@ -6,22 +6,43 @@ import { translator } from '../../../src/shared/i18n';
 
 afterEach(cleanup);
 
-const setup = (lang: 'en' | 'zh', kind: string) => {
-  const actions = { onWhy: vi.fn(), onDismiss: vi.fn(), onTrust: vi.fn() };
-  render(<WarningBar risk="high" kind={kind} t={translator(lang)} {...actions} />);
+const setup = (lang: 'en' | 'zh', kind: string, options: { minimized?: boolean; isPersonEvent?: (event: Event) => boolean } = {}) => {
+  const actions = { onWhy: vi.fn(), onMinimize: vi.fn(), onExpand: vi.fn(), onDismiss: vi.fn() };
+  render(<WarningBar risk="high" kind={kind} t={translator(lang)} minimized={options.minimized ?? false} isPersonEvent={options.isPersonEvent} {...actions} />);
   return actions;
 };
 
 describe('WarningBar', () => {
-  it('says what was found in one sentence and offers Why?, Dismiss and Trust this site', () => {
-    const actions = setup('en', 'a fake job abroad (trafficking lure)');
+  it('says what was found in one sentence and offers Why?, Minimize and Dismiss, but not trusting the site', () => {
+    const actions = setup('en', 'a fake job abroad (trafficking lure)', { isPersonEvent: () => true });
     expect(screen.getByRole('alert').textContent).toContain('Lureguard: this page looks like a fake job abroad (trafficking lure).');
+    expect(screen.getAllByRole('button').map((button) => button.textContent)).toEqual(['Why?', 'Minimize', 'Dismiss']);
     fireEvent.click(screen.getByRole('button', { name: 'Why?' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Minimize' }));
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Trust this site' }));
     expect(actions.onWhy).toHaveBeenCalledOnce();
+    expect(actions.onMinimize).toHaveBeenCalledOnce();
     expect(actions.onDismiss).toHaveBeenCalledOnce();
-    expect(actions.onTrust).toHaveBeenCalledOnce();
+  });
+
+  it('ignores clicks that a script made (event.isTrusted is false)', () => {
+    const actions = setup('en', 'a fake job abroad');
+    for (const name of ['Why?', 'Minimize', 'Dismiss']) {
+      screen.getByRole('button', { name }).click();
+      fireEvent.click(screen.getByRole('button', { name }));
+    }
+    expect(actions.onWhy).not.toHaveBeenCalled();
+    expect(actions.onMinimize).not.toHaveBeenCalled();
+    expect(actions.onDismiss).not.toHaveBeenCalled();
+  });
+
+  it('minimized, keeps one button that names the risk and opens it again', () => {
+    const actions = setup('zh', '虚假境外招聘', { minimized: true, isPersonEvent: () => true });
+    const expand = screen.getByRole('button');
+    expect(expand.textContent).toContain('Lureguard 警告：高风险');
+    fireEvent.click(expand);
+    expect(actions.onExpand).toHaveBeenCalledOnce();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('speaks Chinese', () => {

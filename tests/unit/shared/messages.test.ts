@@ -19,7 +19,7 @@ describe('parseContentMessage', () => {
       { type: 'page-blocks', page, change: { at: 3, remove: 0, insert: [{ key: 'ghi', conversation: 0 }] } },
       { type: 'page-skipped', page, reason: 'trusted' },
       { type: 'open-explanation' },
-      { type: 'trust-site', host: 'x.example' },
+      { type: 'bar-hidden' },
     ]) {
       expect(parseContentMessage(message)).toEqual(message);
     }
@@ -35,7 +35,8 @@ describe('parseContentMessage', () => {
     expect(parseContentMessage({ type: 'page-blocks', page, blocks: [{ key: 'a', sender: -2 }] })).toBeNull();
     expect(parseContentMessage({ type: 'page-blocks', page, change: { at: -1, remove: 0, insert: [] } })).toBeNull();
     expect(parseContentMessage({ type: 'page-skipped', page, reason: 'bored' })).toBeNull();
-    expect(parseContentMessage({ type: 'trust-site', host: '' })).toBeNull();
+    // Trusting a site is done in the popup: no page-side message can do it.
+    expect(parseContentMessage({ type: 'trust-site', host: 'lure.example' })).toBeNull();
   });
 
   it('rejects texts longer than the content script cuts blocks, and more text in one message than it sends', () => {
