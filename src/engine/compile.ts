@@ -7,6 +7,7 @@ import type { RulePack } from '../rules/schema';
 import { Automaton } from './automaton';
 import { isWordChar } from './char-class';
 import { normalizeTerm } from './normalize';
+import { LinearRegex } from './linear-regex';
 import { SCORING, type Thresholds } from './score';
 import { WORDING_RULES, type WordingModel, wordingWeights } from './wording';
 import type { Category, Localized, Role, Source } from './types';
@@ -30,7 +31,8 @@ export type KeyMeaning =
 
 export interface CompiledPattern {
   rule: number;
-  regex: RegExp;
+  /** Run in time linear in the text, whatever the pattern (packs are written by others; pages are hostile). */
+  regex: LinearRegex;
   canonical: string;
 }
 
@@ -138,7 +140,7 @@ export function compileRuleSet(packs: readonly RulePack[]): CompiledRuleSet {
     }
     for (const pattern of rule.patterns) {
       const patternIndex = patterns.length;
-      patterns.push({ rule: ruleIndex, regex: new RegExp(pattern.regex, 'gu'), canonical: pattern.canonical });
+      patterns.push({ rule: ruleIndex, regex: new LinearRegex(pattern.regex), canonical: pattern.canonical });
       for (const anchor of pattern.anchors) {
         const text = normalizeTerm(anchor);
         if (text) addKey(text, { kind: 'anchor', pattern: patternIndex });

@@ -57,43 +57,57 @@ export function findMatches(normalized: NormalizedView, ruleSet: CompiledRuleSet
   return matches;
 }
 
-/** Segments up to this length are searched whole by an anchored pattern; longer ones around each anchor. */
+/** Segments up to this length are searched whole by an anchored pattern of unbounded reach; longer ones around each anchor. */
 const WHOLE_SEGMENT = 2000;
 
 /**
- * Runs each pattern that had an anchor hit. Every match of a pattern contains one of its
- * anchors (that is what anchors are), so a short segment is searched once, whole; in a long one
- * only windows around the anchors are, merged where they overlap.
+ * Runs each pattern that had an anchor hit. Every match of a pattern contains one of its anchors
+ * (that is what anchors are). A pattern of bounded reach is searched only where a match could
+ * begin: from its reach before an anchor's end to the anchor's start, in the whole segment (so
+ * that ^, $, \b and lookarounds see what they would see). One of unbounded reach is searched
+ * whole in a short segment, and in windows around the anchors in a long one.
  */
 function findPatternMatches(normalized: NormalizedView, ruleSet: CompiledRuleSet, anchored: Map<number, number[]>, matches: RawMatch[]): void {
   const { length } = normalized;
   let whole: string | undefined;
   for (const [patternIndex, hits] of anchored) {
     const pattern = ruleSet.patterns[patternIndex]!;
-    const windows: [number, number][] = [];
-    if (length <= WHOLE_SEGMENT) {
-      windows.push([0, length]);
-    } else {
-      for (let k = 0; k < hits.length; k += 2) {
-        const from = Math.max(0, hits[k]! - PATTERN_REACH);
-        const to = Math.min(length, hits[k + 1]! + PATTERN_REACH);
-        const last = windows[windows.length - 1];
-        if (last && from <= last[1]) last[1] = Math.max(last[1], to);
-        else windows.push([from, to]);
+    const found = (start: number, end: number) => {
+      if (end > start) matches.push({ rule: pattern.rule, start, end, canonical: pattern.canonical, similarity: 1 });
+    };
+    const { reach } = pattern.regex;
+    if (reach !== Infinity) {
+      whole ??= sliceOf(normalized, 0, length);
+      let searchedTo = 0;
+      for (const [from, lastStart] of mergedRanges(hits, (start, end) => [Math.max(0, end - reach), start])) {
+        // Matches do not overlap: one that began in an earlier range may reach into this one.
+        for (const match of pattern.regex.matches(whole, Math.max(from, searchedTo), lastStart)) {
+          found(match.start, match.end);
+          searchedTo = Math.max(match.end, match.start + 1);
+        }
       }
+      continue;
     }
+    const windows = length <= WHOLE_SEGMENT ? [[0, length] as [number, number]] : mergedRanges(hits, (start, end) => [Math.max(0, start - PATTERN_REACH), Math.min(length, end + PATTERN_REACH)]);
     for (const [from, to] of windows) {
       const text = from === 0 && to === length ? (whole ??= sliceOf(normalized, 0, length)) : sliceOf(normalized, from, to);
-      pattern.regex.lastIndex = 0;
-      for (let m = pattern.regex.exec(text); m; m = pattern.regex.exec(text)) {
-        if (m[0].length === 0) {
-          pattern.regex.lastIndex++;
-          continue;
-        }
-        matches.push({ rule: pattern.rule, start: from + m.index, end: from + m.index + m[0].length, canonical: pattern.canonical, similarity: 1 });
-      }
+      for (const match of pattern.regex.matches(text)) found(from + match.start, from + match.end);
     }
   }
+}
+
+/** The ranges made from anchor hits (start, end pairs), in order, merged where they overlap. */
+function mergedRanges(hits: readonly number[], rangeOf: (start: number, end: number) => [number, number]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let k = 0; k < hits.length; k += 2) ranges.push(rangeOf(hits[k]!, hits[k + 1]!));
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push(range);
+  }
+  return merged;
 }
 
 function findFuzzyMatches(normalized: NormalizedView, ruleSet: CompiledRuleSet, matches: RawMatch[]): void {

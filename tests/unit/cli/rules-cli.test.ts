@@ -78,20 +78,19 @@ describe('npm run rules -- validate', () => {
     expect(stderr).toMatch(/mini-warning\.yaml: not valid YAML: .*line \d+/);
   });
 
-  it('rejects samples that do not behave, terms that match everywhere or nothing, and slow patterns', () => {
+  it('rejects samples that do not behave, and terms or patterns that match everywhere or nothing', () => {
     const dir = miniCopy();
     edit(dir, 'job-abroad/mini-high-pay.yaml', (text) =>
       text
-        .replace('terms: [high salary, 高薪]', `terms: [high salary, 高薪, a, "\\u200b"]\npatterns:\n  - regex: 'sign\\w*[^.;!?]{0,40}(?:on|upon|after) (?:arrival|landing)'\n    anchors: [sign]\n    canonical: contract on arrival\n  - regex: 'x?'\n    anchors: [x]\n    canonical: anything`)
+        .replace('terms: [high salary, 高薪]', `terms: [high salary, 高薪, a, "\\u200b"]\npatterns:\n  - regex: 'x?'\n    anchors: [x]\n    canonical: anything`)
         .replace('match: [high salary for typists]', 'match: [good pay for typists]'),
     );
     const { status, stderr } = run(['validate', dir]);
     expect(status).toBe(2);
     expect(stderr).toMatch(/\$\.terms\[2\]: "a" is a single character after normalization/);
     expect(stderr).toMatch(/\$\.terms\[3\]: ".*" normalizes to nothing/);
-    expect(stderr).toMatch(/\$\.patterns\[0\]\.regex: too slow: \d+ ms/);
-    expect(stderr).toMatch(/\$\.patterns\[1\]\.regex: matches the empty string/);
-    expect(stderr).toMatch(/\$\.patterns\[1\]\.anchors\[0\]: "x" is a single letter or digit: the pattern would run on almost every segment/);
+    expect(stderr).toMatch(/\$\.patterns\[0\]\.regex: matches the empty string/);
+    expect(stderr).toMatch(/\$\.patterns\[0\]\.anchors\[0\]: "x" is a single letter or digit: the pattern would run on almost every segment/);
     expect(stderr).toMatch(/\$\.samples\.match\[0\]: "good pay for typists" does not match the rule/);
   });
 });

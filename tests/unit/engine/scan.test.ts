@@ -115,3 +115,14 @@ describe('scoring', () => {
     expect(scan('', ruleSet).risk).toBe('none');
   });
 });
+
+describe('hostile text', () => {
+  it('scans text built to make the core patterns backtrack without hanging (such blocks froze a tab for 72 s)', () => {
+    const text = ['sign', 'dorm', 'withdraw', 'copy', 'leave'].map((word) => word.repeat(8000 / word.length)).join('\n');
+    const started = performance.now();
+    const report = scan(text, ruleSet);
+    // Well under a second for these 40,000 characters; a backtracking engine took minutes.
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(report.risk).toMatch(/none|low/);
+  });
+});

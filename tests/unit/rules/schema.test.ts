@@ -41,9 +41,19 @@ describe('rule pack validation', () => {
     rejects((p) => delete p.rules[0].explanation.zh, /\$\.rules\[0\]\.explanation\.zh: /);
   });
 
-  it('rejects invalid and catastrophic regular expressions', () => {
+  it('rejects invalid regular expressions and what cannot run in linear time, saying what to change', () => {
     rejects((p) => p.rules[0].patterns.push({ regex: '(unclosed', anchors: ['x'], canonical: 'x' }), /not a valid regular expression/);
-    rejects((p) => p.rules[0].patterns.push({ regex: '(a+)+$', anchors: ['a'], canonical: 'x' }), /nested quantifiers/);
+    rejects((p) => p.rules[0].patterns.push({ regex: '(ab)c\\1', anchors: ['ab'], canonical: 'x' }), /back-references such as \\1 cannot be matched in linear time/);
+    rejects((p) => p.rules[0].patterns.push({ regex: 'pay(?=\\s*now)', anchors: ['pay'], canonical: 'x' }), /lookaround .* can reach too far: bound its repetitions/);
+    rejects((p) => p.rules[0].patterns.push({ regex: 'x{0,30000}', anchors: ['x'], canonical: 'x' }), /too large once its repetitions are counted out/);
+  });
+
+  it('accepts the forms that hang a backtracking engine: the engine runs them in linear time', () => {
+    for (const regex of ['(a|aa)+$', '(\\w+\\s?)+$', '((a+))+$', '(a+b?)+$', '(a|a)*$', '(.*a){10}x', 'sign\\w*']) {
+      const pack = valid();
+      pack.rules[0].patterns.push({ regex, anchors: ['sign'], canonical: 'x' });
+      expect(validatePack(pack, 'pack.json').ok, regex).toBe(true);
+    }
   });
 
   it('rejects unknown fields (typos do not pass silently)', () => {
