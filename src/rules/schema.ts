@@ -88,7 +88,8 @@ export const scoringSchema = z
 
 export const sourceSchema = z.strictObject({
   id,
-  url: z.url(),
+  // Only web addresses: a javascript: or data: "source" would run or show anything when clicked in the popup.
+  url: z.url({ protocol: /^https?$/, error: 'must be a web address (https:// or http://)' }),
   title: nonEmpty,
   publisher: nonEmpty,
   date: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be a date: YYYY-MM-DD, or YYYY-MM or YYYY when the day is not known'),

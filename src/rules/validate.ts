@@ -23,7 +23,8 @@ export function validatePack(data: unknown, origin: string): PackValidation {
 export function parsePack(text: string, origin: string): PackValidation {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { ok: false, errors: [`${origin}: not valid JSON: ${(error as Error).message}`] };
   }

@@ -27,6 +27,9 @@ describe('rule pack validation', () => {
     rejects((p) => (p.version = 'v1'), /\$\.version: must be a semantic version/);
     rejects((p) => (p.updated = 'yesterday'), /\$\.updated: /);
     rejects((p) => (p.sources[0].url = 'not a url'), /\$\.sources\[0\]\.url: /);
+    rejects((p) => (p.sources[0].url = 'javascript:alert(1)'), /\$\.sources\[0\]\.url: must be a web address/);
+    rejects((p) => (p.sources[0].url = 'data:text/html,<script>alert(1)</script>'), /\$\.sources\[0\]\.url: must be a web address/);
+    rejects((p) => p.sources.push({ ...p.sources[0] }), /duplicate source id/);
     rejects((p) => (p.rules[0].category = 'weather'), /\$\.rules\[0\]\.category: /);
   });
 
@@ -58,6 +61,10 @@ describe('rule pack validation', () => {
 
   it('rejects unknown fields (typos do not pass silently)', () => {
     rejects((p) => (p.rules[0].wieght = 2), /\$\.rules\[0\]: Unrecognized key: "wieght"/);
+  });
+
+  it('reads a pack saved with a UTF-8 byte-order mark', () => {
+    expect(parsePack(`\uFEFF${JSON.stringify(valid())}`, 'core.json').ok).toBe(true);
   });
 
   it('rejects text that is not JSON', () => {
