@@ -16,7 +16,8 @@ import { type TabState, tabStateItem } from '../shared/session-state';
 import { type Settings, settingsItem } from '../shared/settings';
 import { NO_VERDICT, type TabVerdict, tabVerdict } from '../shared/tab-verdict';
 
-const BADGE_COLOURS: Record<Risk, string> = { none: '#9e9e9e', low: '#757575', medium: '#e65100', high: '#b71c1c' };
+/** Only risks that warn light the badge: a badge that lights on every news story about fraud is soon ignored. */
+const BADGE_COLOURS: Partial<Record<Risk, string>> = { medium: '#b84300', high: '#b71c1c' };
 
 /**
  * One update at a time per tab: frames report concurrently, and two read-modify-write cycles on
@@ -225,10 +226,12 @@ function framesKeptFor(top: PageReport, frames: Record<string, PageReport>): Rec
 }
 
 export async function showBadge(tabId: number, verdict: TabVerdict): Promise<void> {
-  const text = verdict.risk === 'none' || verdict.findings === 0 ? '' : verdict.findings > 99 ? '99+' : String(verdict.findings);
+  // Low findings stay in the popup only.
+  const colour = verdict.findings > 0 ? BADGE_COLOURS[verdict.risk] : undefined;
+  const text = !colour ? '' : verdict.findings > 99 ? '99+' : String(verdict.findings);
   try {
     await browser.action.setBadgeText({ tabId, text });
-    if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[verdict.risk] });
+    if (colour) await browser.action.setBadgeBackgroundColor({ tabId, color: colour });
   } catch {
     // The tab closed meanwhile.
   }

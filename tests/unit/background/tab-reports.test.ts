@@ -47,6 +47,15 @@ describe('tab reports', () => {
     expect(await badgeOf({ tabId: 8 })).toBe('');
   });
 
+  it('shows no badge for low findings, such as a news story about a scam compound (the popup still lists them)', async () => {
+    const report = reportOf('Police broke up a scam compound in Myawaddy; victims were lured by fake jobs in Thailand.');
+    expect(report.risk).toBe('low');
+    expect(report.findings.length).toBeGreaterThan(0);
+    await storeFrameReport(10, 0, report);
+    expect(await badgeOf({ tabId: 10 })).toBe('');
+    expect((await storedState(10)).frames['0']!.findings.length).toBe(report.findings.length);
+  });
+
   it('adds frames of the same page and clears them for a new document or on navigation', async () => {
     await storeFrameReport(9, 0, reportOf('Work in Myawaddy.'));
     await storeFrameReport(9, 3, reportOf('Interview on Telegram only.', 'https://chat.example/w', 1050));
