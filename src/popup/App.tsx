@@ -2,12 +2,11 @@
 import { translator } from '../shared/i18n';
 import { viewOfReport } from './tab-view';
 import { CheckMessage } from './components/CheckMessage';
-import { Findings } from './components/Findings';
-import { Verdict } from './components/Verdict';
+import { Explanation } from './components/Explanation';
 import type { PopupActions, PopupData } from './types';
 
 export function App({ data, actions }: { data: PopupData; actions: PopupActions }) {
-  const { lang, tab, selection, paused, trusted } = data;
+  const { lang, locale, tab, selection, paused, trusted } = data;
   const t = translator(lang);
   const report = tab?.report;
   const host = report?.host;
@@ -24,8 +23,7 @@ export function App({ data, actions }: { data: PopupData; actions: PopupActions 
       {selectionView && (
         <section class="selection">
           <h2>{t('selectionTitle')}</h2>
-          <Verdict report={selectionView.report} lang={lang} t={t} />
-          <Findings groups={selectionView.groups} lang={lang} t={t} />
+          <Explanation view={selectionView} lang={lang} locale={locale} t={t} />
         </section>
       )}
 
@@ -36,13 +34,10 @@ export function App({ data, actions }: { data: PopupData; actions: PopupActions 
       ) : !tab || !report ? (
         <p class="status not-scanned">{t('notScanned')}</p>
       ) : (
-        <>
-          <Verdict report={report} lang={lang} t={t} />
-          <Findings groups={tab.groups} lang={lang} t={t} onShow={(finding) => actions.showFinding(finding.frameId, finding)} />
-        </>
+        <Explanation view={tab} lang={lang} locale={locale} t={t} onShow={(finding) => actions.showFinding(finding.frameId, finding)} />
       )}
 
-      <CheckMessage lang={lang} t={t} check={actions.checkMessage} />
+      <CheckMessage lang={lang} locale={locale} t={t} check={actions.checkMessage} />
 
       <footer class="controls">
         {host && (

@@ -32,6 +32,7 @@ export async function loadPopupData(tabId: number | null): Promise<PopupData> {
   const host = tab?.report.host;
   return {
     lang: resolveLang(settings.language, browser.i18n.getUILanguage()),
+    locale: browser.i18n.getUILanguage(),
     tab,
     selection: selection && Date.now() - selection.scannedAt < SELECTION_FRESH_MS ? selection : null,
     paused: settings.paused,

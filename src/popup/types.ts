@@ -5,6 +5,8 @@ import type { TabView } from './tab-view';
 
 export interface PopupData {
   lang: Lang;
+  /** The browser's locale (zh-TW, en-SG…): which anti-fraud hotline to name first. */
+  locale: string;
   /** The current tab, or null when it has nothing to show (not a web page, not loaded yet). */
   tab: TabView | null;
   /** The result of "Check selected text", when the popup was opened for it. */

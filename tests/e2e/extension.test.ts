@@ -237,7 +237,11 @@ describe('popup', () => {
     await expect.poll(() => popup.locator('.verdict h1').first().textContent()).toContain('High risk: looks like a fake job abroad');
     expect(await popup.locator('.verdict .explanation').first().textContent()).toContain('Signals found together');
     expect(await popup.locator('.rule').count()).toBeGreaterThan(3);
-    expect(await popup.locator('.rule .why').first().textContent()).toMatch(/Why it matters: \w+/);
+    expect(await popup.locator('.rule summary').first().textContent()).toBe('Why it matters');
+    expect(await popup.locator('.rule .why').first().textContent()).toMatch(/\w+/);
+    // What to do and where to get help come before the evidence.
+    expect(await popup.locator('.what-to-do .advice li').first().textContent()).toContain('passport');
+    expect(await popup.locator('.what-to-do .help-line').count()).toBe(5);
 
     const links = await popup.locator('.sources a').evaluateAll((anchors) => anchors.map((a) => ({ href: a.getAttribute('href'), target: a.getAttribute('target') })));
     const sourceUrls = new Set(loadCorePack().sources.map((s) => s.url));
@@ -292,7 +296,9 @@ describe('Chinese UI', () => {
     await popup.setViewportSize({ width: 420, height: 900 });
     await popup.goto(`chrome-extension://${zh.extensionId}/popup.html?tab=${tabId}`);
     await expect.poll(() => popup.locator('.verdict h1').first().textContent()).toMatch(/^高风险：疑似/);
-    expect(await popup.locator('.rule .why').first().textContent()).toContain('为什么危险');
+    expect(await popup.locator('.rule summary').first().textContent()).toContain('为什么危险');
+    // A Chinese (mainland) browser names 110 and 96110 first.
+    expect(await popup.locator('.what-to-do .help-lines .help-line').first().getAttribute('data-region')).toBe('CN');
     expect(await popup.locator('.check-message h2').textContent()).toBe('检查一条消息');
     await popup.screenshot({ path: `${ARTIFACTS}/popup-zh.png`, fullPage: true });
     await popup.close();

@@ -2,11 +2,10 @@ import { useState } from 'preact/hooks';
 import type { Lang, Translate } from '../../shared/i18n';
 import type { PageReport } from '../../shared/report';
 import { viewOfReport } from '../tab-view';
-import { Findings } from './Findings';
-import { Verdict } from './Verdict';
+import { Explanation } from './Explanation';
 
 /** "Check a message": paste text received elsewhere and get the same explanation. */
-export function CheckMessage({ lang, t, check }: { lang: Lang; t: Translate; check: (text: string) => Promise<PageReport | undefined> }) {
+export function CheckMessage({ lang, locale, t, check }: { lang: Lang; locale: string; t: Translate; check: (text: string) => Promise<PageReport | undefined> }) {
   const [text, setText] = useState('');
   const [result, setResult] = useState<PageReport | null>(null);
   const [empty, setEmpty] = useState(false);
@@ -34,8 +33,7 @@ export function CheckMessage({ lang, t, check }: { lang: Lang; t: Translate; che
       {failed && <p class="hint error">{t('checkMessageFailed')}</p>}
       {view && (
         <div class="check-result">
-          <Verdict report={view.report} lang={lang} t={t} />
-          <Findings groups={view.groups} lang={lang} t={t} />
+          <Explanation view={view} lang={lang} locale={locale} t={t} />
         </div>
       )}
     </section>

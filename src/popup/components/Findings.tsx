@@ -2,7 +2,7 @@ import { CATEGORY_LABELS } from '../../engine/labels';
 import type { Lang, Translate } from '../../shared/i18n';
 import type { CategoryGroup, RuleGroup, ShownFinding } from '../tab-view';
 
-const MAX_MATCHES_PER_RULE = 3;
+const MAX_MATCHES_PER_RULE = 2;
 
 const LATIN = /[a-z]/i;
 
@@ -49,39 +49,15 @@ function Rule({ group, lang, t, onShow }: { group: RuleGroup; lang: Lang; t: Tra
       </ul>
       {info && (
         <details open={decisive}>
-          <summary>
-            {t('whyItMatters')} · {t('sourcedCases')}
-          </summary>
-          <p class="why">
-            <strong>{t('whyItMatters')}: </strong>
-            {info.explanation[lang]}
-          </p>
-          <div class="sources">
-            <strong>{t('sourcedCases')}: </strong>
-            {info.sources.length === 0 ? (
-              t('noSourceLinks')
-            ) : (
-              <ul>
-                {info.sources.map((source) => (
-                  <li key={source.id}>
-                    <a href={source.url} target="_blank" rel="noopener noreferrer" title={source.summary[lang]}>
-                      {source.title}
-                    </a>{' '}
-                    <span class="publisher">
-                      — {source.publisher}, {source.date}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
+          <summary>{t('whyItMatters')}</summary>
+          <p class="why">{info.explanation[lang]}</p>
         </details>
       )}
     </article>
   );
 }
 
-/** Each finding grouped by category, then by rule: the matched text in context, why it matters, the sourced cases. */
+/** Each finding grouped by category, then by rule: the matched text in context and why it matters (the real cases are listed once, after). */
 export function Findings({ groups, lang, t, onShow }: { groups: CategoryGroup[]; lang: Lang; t: Translate; onShow?: (finding: ShownFinding) => void }) {
   if (groups.length === 0) return null;
   return (

@@ -31,7 +31,7 @@ function renderPopup(data: Partial<PopupData> = {}) {
     openOptions: vi.fn(),
     checkMessage: vi.fn(async (text: string) => reportOf(text, '')),
   };
-  const full: PopupData = { lang: 'en', tab: viewOfTab({ frames: { '0': reportOf(LURE) } }), selection: null, paused: false, trusted: false, ...data };
+  const full: PopupData = { lang: 'en', locale: 'en-US', tab: viewOfTab({ frames: { '0': reportOf(LURE) } }), selection: null, paused: false, trusted: false, ...data };
   render(<App data={full} actions={actions} />);
   return actions;
 }
@@ -42,15 +42,46 @@ describe('popup', () => {
     expect(screen.getAllByRole('heading', { level: 1 })[0]!.textContent).toBe('High risk: looks like a fake job abroad (trafficking lure)');
   });
 
-  it('groups findings by category and explains each with sourced cases that open in a new tab', () => {
+  it('leads with what to do about this kind of lure, then where to get help', () => {
+    renderPopup();
+    const sections = [...document.querySelectorAll('main section')].map((section) => section.className);
+    expect(sections.indexOf('what-to-do')).toBeGreaterThan(sections.indexOf('verdict risk-high'));
+    expect(sections.indexOf('what-to-do')).toBeLessThan(sections.indexOf('findings'));
+    const advice = document.querySelector('.what-to-do .advice')!.textContent!;
+    expect(advice).toContain('Do not send your passport');
+    expect(advice).toContain('Do not pay any fee up front');
+    // No region known from en-US: every hotline, by place, each with its source.
+    const lines = [...document.querySelectorAll('.what-to-do .help-line')];
+    expect(lines.map((line) => line.getAttribute('data-region'))).toEqual(['CN', 'TW', 'HK', 'SG', 'MY']);
+    for (const line of lines) expect(line.querySelector('a')!.getAttribute('href')).toMatch(/^https:\/\//);
+  });
+
+  it('names the hotline of the browser\'s region first', () => {
+    for (const [locale, region, numbers] of [['zh-TW', 'TW', '165'], ['en-SG', 'SG', '1799'], ['zh-CN', 'CN', '110 · 96110'], ['ms-MY', 'MY', '997'], ['zh-HK', 'HK', '18222']]) {
+      renderPopup({ locale });
+      const first = document.querySelector('.what-to-do .help-lines .help-line')!;
+      expect(first.getAttribute('data-region'), locale).toBe(region);
+      expect(first.querySelector('.numbers')!.textContent).toBe(numbers);
+      cleanup();
+    }
+  });
+
+  it('gives no advice on a page that does not warn', () => {
+    renderPopup({ tab: viewOfTab({ frames: { '0': reportOf('Weather: sunny, 25 degrees.') } }) });
+    expect(document.querySelector('.what-to-do')).toBeNull();
+  });
+
+  it('groups findings by category, says why each matters, and lists the real cases once, opening in a new tab', () => {
     renderPopup();
     const jobs = document.querySelector('[data-category="job-abroad"]') as HTMLElement;
     expect(within(jobs).getByText('unusually high pay')).toBeTruthy();
     const rule = document.querySelector('[data-rule="job-passport-surrender"]') as HTMLElement;
     expect(rule.textContent).toContain('Why it matters');
-    const links = Array.from(rule.querySelectorAll('a'));
+    expect(rule.querySelectorAll('a')).toHaveLength(0);
+    const links = Array.from(document.querySelectorAll('.real-cases a'));
     const urls = new Set(loadCorePack().sources.map((s) => s.url));
     expect(links.length).toBeGreaterThan(0);
+    expect(new Set(links.map((link) => link.getAttribute('href'))).size).toBe(links.length);
     for (const link of links) {
       expect(urls.has(link.getAttribute('href')!)).toBe(true);
       expect(link.getAttribute('target')).toBe('_blank');
