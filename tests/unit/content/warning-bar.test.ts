@@ -1,18 +1,20 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WarningBar } from '../../../src/content/WarningBar';
+import { renderWarningBar } from '../../../src/content/warning-bar';
 import { translator } from '../../../src/shared/i18n';
 
-afterEach(cleanup);
+afterEach(() => document.body.replaceChildren());
 
 const setup = (lang: 'en' | 'zh', kind: string, options: { minimized?: boolean; isPersonEvent?: (event: Event) => boolean } = {}) => {
   const actions = { onWhy: vi.fn(), onMinimize: vi.fn(), onExpand: vi.fn(), onDismiss: vi.fn() };
-  render(<WarningBar risk="high" kind={kind} t={translator(lang)} minimized={options.minimized ?? false} isPersonEvent={options.isPersonEvent} {...actions} />);
+  const mount = document.createElement('div');
+  document.body.append(mount);
+  renderWarningBar(mount, { risk: 'high', kind, t: translator(lang), minimized: options.minimized ?? false, isPersonEvent: options.isPersonEvent, ...actions });
   return actions;
 };
 
-describe('WarningBar', () => {
+describe('warning bar', () => {
   it('says what was found in one sentence and offers Why?, Minimize and Dismiss, but not trusting the site', () => {
     const actions = setup('en', 'a fake job abroad (trafficking lure)', { isPersonEvent: () => true });
     expect(screen.getByRole('alert').textContent).toContain('Lureguard: this page looks like a fake job abroad (trafficking lure).');

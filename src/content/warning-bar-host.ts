@@ -8,9 +8,8 @@
  * (a script can remove the bar as soon as it is back) is reported, so that the warning can be
  * given where no page reaches.
  */
-import { render } from 'preact';
 import { markOwnUi } from './own-ui';
-import { WARNING_BAR_STYLE, WarningBar, type WarningBarProps } from './WarningBar';
+import { WARNING_BAR_STYLE, type WarningBarProps, renderWarningBar } from './warning-bar';
 
 const FIRST_RESTORE_DELAY_MS = 50;
 const LONGEST_RESTORE_DELAY_MS = 2000;
@@ -23,6 +22,8 @@ interface Mounted {
   host: HTMLElement;
   mount: HTMLElement;
   guard: MutationObserver;
+  /** What is drawn: redrawn only when it changes, so that a button a person is on keeps its focus. */
+  drawn?: string;
 }
 
 type PopoverElement = HTMLElement & { showPopover?: () => void; matches(selector: string): boolean };
@@ -46,7 +47,11 @@ export class WarningBarHost {
 
   show(props: WarningBarProps): void {
     this.mounted ??= this.create();
-    render(<WarningBar {...props} />, this.mounted.mount);
+    const drawn = [props.risk, props.kind, props.minimized, props.t('barFound', '')].join('\n');
+    if (this.mounted.drawn !== drawn) {
+      renderWarningBar(this.mounted.mount, props);
+      this.mounted.drawn = drawn;
+    }
     this.attach(this.mounted);
   }
 
@@ -57,7 +62,7 @@ export class WarningBarHost {
     const { host, mount, guard } = this.mounted;
     this.mounted = undefined;
     guard.disconnect();
-    render(null, mount);
+    mount.replaceChildren();
     host.remove();
   }
 

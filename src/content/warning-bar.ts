@@ -1,7 +1,8 @@
 /**
  * The in-page warning: one sentence, "Why?", "Minimize" and "Dismiss", docked in a corner so
- * that it hides none of the page's own top. Page text only ever as text. Trusting a site is not
- * offered here: it is done in the popup, which no page can reach.
+ * that it hides none of the page's own top. Built with plain DOM calls, text only ever as text
+ * (no framework in the content script: it runs in every frame, and no HTML is ever parsed).
+ * Trusting a site is not offered here: it is done in the popup, which no page can reach.
  */
 import type { Translate } from '../shared/i18n';
 
@@ -21,39 +22,41 @@ export interface WarningBarProps {
 
 const byPerson = (event: Event) => event.isTrusted;
 
-export function WarningBar({ risk, kind, minimized, t, onWhy, onMinimize, onExpand, onDismiss, isPersonEvent = byPerson }: WarningBarProps) {
-  const only = (action: () => void) => (event: Event) => {
-    if (isPersonEvent(event)) action();
+/** Draws the bar into mount, replacing what was there. */
+export function renderWarningBar(mount: HTMLElement, props: WarningBarProps): void {
+  const { risk, kind, minimized, t, isPersonEvent = byPerson } = props;
+  const document = mount.ownerDocument;
+  const element = (tag: string, className: string, text?: string) => {
+    const created = document.createElement(tag);
+    created.className = className;
+    if (text !== undefined) created.textContent = text;
+    return created;
   };
+  const button = (className: string, label: string, action: () => void) => {
+    const created = element('button', className, label) as HTMLButtonElement;
+    created.type = 'button';
+    created.addEventListener('click', (event) => {
+      if (isPersonEvent(event)) action();
+    });
+    return created;
+  };
+  const bar = element('div', minimized ? `bar ${risk} minimized` : `bar ${risk}`);
+  bar.dataset.risk = risk;
   if (minimized) {
-    return (
-      <div class={`bar ${risk} minimized`} data-risk={risk}>
-        <button type="button" class="expand" onClick={only(onExpand)}>
-          <span aria-hidden="true">⚠ </span>
-          {t('barExpand', t(risk === 'high' ? 'barRiskHigh' : 'barRiskMedium'))}
-        </button>
-      </div>
-    );
+    const expand = button('expand', '', props.onExpand);
+    const icon = element('span', 'icon', '⚠ ');
+    icon.setAttribute('aria-hidden', 'true');
+    expand.append(icon, t('barExpand', t(risk === 'high' ? 'barRiskHigh' : 'barRiskMedium')));
+    bar.append(expand);
+  } else {
+    bar.setAttribute('role', 'alert');
+    const icon = element('span', 'icon', '⚠');
+    icon.setAttribute('aria-hidden', 'true');
+    const actions = element('span', 'actions');
+    actions.append(button('why', t('barWhy'), props.onWhy), button('minimize', t('barMinimize'), props.onMinimize), button('dismiss', t('barDismiss'), props.onDismiss));
+    bar.append(icon, element('span', 'message', t('barFound', kind)), actions);
   }
-  return (
-    <div class={`bar ${risk}`} role="alert" data-risk={risk}>
-      <span class="icon" aria-hidden="true">
-        ⚠
-      </span>
-      <span class="message">{t('barFound', kind)}</span>
-      <span class="actions">
-        <button type="button" class="why" onClick={only(onWhy)}>
-          {t('barWhy')}
-        </button>
-        <button type="button" class="minimize" onClick={only(onMinimize)}>
-          {t('barMinimize')}
-        </button>
-        <button type="button" class="dismiss" onClick={only(onDismiss)}>
-          {t('barDismiss')}
-        </button>
-      </span>
-    </div>
-  );
+  mount.replaceChildren(bar);
 }
 
 /**
