@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderWarningBar } from '../../../src/content/warning-bar';
+import { WARNING_BAR_STYLE, renderWarningBar } from '../../../src/content/warning-bar';
 import { translator } from '../../../src/shared/i18n';
 
 afterEach(() => document.body.replaceChildren());
@@ -57,5 +57,28 @@ describe('warning bar', () => {
     setup('en', '<img src=x onerror="alert(1)">');
     expect(document.querySelector('img')).toBeNull();
     expect(screen.getByRole('alert').textContent).toContain('<img src=x');
+  });
+});
+
+describe('warning bar colours', () => {
+  /** WCAG 2 relative luminance of a #rrggbb colour. */
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => {
+      const channel = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const contrast = (a: string, b: string) => {
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (light! + 0.05) / (dark! + 0.05);
+  };
+
+  it('keeps white text readable on both risk colours (WCAG AA, 4.5:1)', () => {
+    for (const risk of ['medium', 'high']) {
+      const background = new RegExp(`\\.bar\\.${risk} \\{ background: (#[0-9a-f]{6}); \\}`).exec(WARNING_BAR_STYLE)?.[1];
+      expect(background, risk).toBeDefined();
+      expect(contrast('#ffffff', background!), risk).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });
