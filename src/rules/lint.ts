@@ -3,10 +3,12 @@
  * says it does, it must do. Each problem names the rule and the JSON path inside it.
  *  - samples: every `match` sample must give a finding of the rule, no `noMatch` sample may;
  *  - too broad: a term or anchor that normalizes to nothing or to a single letter, or a pattern
- *    that matches the empty string, would fire (or run) everywhere, or silently never.
+ *    that matches the empty string, would fire (or run) everywhere, or silently never;
+ *  - unanchored: a pattern's match in a sample that contains none of its anchors is a match the
+ *    engine, which runs patterns only where an anchor occurs, can never find.
  * Patterns cannot be too slow: the engine runs them in linear time (src/engine/linear-regex).
  */
-import { compileRuleSet, normalizeTerm, scan } from '../engine';
+import { compileRuleSet, normalize, normalizeTerm, scan } from '../engine';
 import { LinearRegex } from '../engine/linear-regex';
 import type { RulePack } from './schema';
 
@@ -39,7 +41,19 @@ export function lintPack(pack: RulePack): LintProblem[] {
         if (!text) add(`$.patterns[${p}].anchors[${a}]`, `"${anchor}" normalizes to nothing: the pattern would never run from it`);
         else if (/^[\p{L}\p{N}]$/u.test(text) && isSingleLetter(text)) add(`$.patterns[${p}].anchors[${a}]`, `"${anchor}" is a single letter or digit: the pattern would run on almost every segment (anchor on a longer piece every match contains, e.g. "1u" … "9u")`);
       });
-      if (new LinearRegex(pattern.regex).firstMatch('')) add(`$.patterns[${p}].regex`, 'matches the empty string: a pattern must always match some text');
+      const regex = new LinearRegex(pattern.regex);
+      if (regex.firstMatch('')) add(`$.patterns[${p}].regex`, 'matches the empty string: a pattern must always match some text');
+      // The engine runs a pattern only where one of its anchors occurs: a match without one is
+      // a match the engine can never find.
+      const anchors = pattern.anchors.map(normalizeTerm).filter(Boolean);
+      for (const sample of rule.samples.match) {
+        const text = normalize(sample).text;
+        const unanchored = [...regex.matches(text)].map((m) => text.slice(m.start, m.end)).find((found) => found && !anchors.some((anchor) => found.includes(anchor)));
+        if (unanchored) {
+          add(`$.patterns[${p}].anchors`, `the pattern matches "${unanchored}" in a sample, which contains none of its anchors: the engine only runs it where an anchor occurs, so it would never find this; add an anchor that every match contains`);
+          break;
+        }
+      }
     });
     const counted = (sample: string) => scan(sample, ruleSet).findings.some((finding) => finding.rule === rule.id && !finding.negated);
     rule.samples.match.forEach((sample, s) => {

@@ -3,8 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { repoPath } from '../../helpers/core';
+
+// Each test starts real processes (tsx, then the whole core pack compiled and its samples run):
+// seconds each on a busy two-core machine, more than the default five.
+vi.setConfig({ testTimeout: 30_000 });
 
 const tsx = repoPath('node_modules/.bin/tsx');
 const cli = repoPath('src/cli/rules.ts');
@@ -82,7 +86,7 @@ describe('npm run rules -- validate', () => {
     const dir = miniCopy();
     edit(dir, 'job-abroad/mini-high-pay.yaml', (text) =>
       text
-        .replace('terms: [high salary, 高薪]', `terms: [high salary, 高薪, a, "\\u200b"]\npatterns:\n  - regex: 'x?'\n    anchors: [x]\n    canonical: anything`)
+        .replace('terms: [high salary, 高薪]', `terms: [high salary, 高薪, a, "\\u200b"]\npatterns:\n  - regex: 'x?'\n    anchors: [x]\n    canonical: anything\n  - regex: 'typ\\w+'\n    anchors: [typewriter]\n    canonical: typing`)
         .replace('match: [high salary for typists]', 'match: [good pay for typists]'),
     );
     const { status, stderr } = run(['validate', dir]);
@@ -90,6 +94,7 @@ describe('npm run rules -- validate', () => {
     expect(stderr).toMatch(/\$\.terms\[2\]: "a" is a single character after normalization/);
     expect(stderr).toMatch(/\$\.terms\[3\]: ".*" normalizes to nothing/);
     expect(stderr).toMatch(/\$\.patterns\[0\]\.regex: matches the empty string/);
+    expect(stderr).toMatch(/\$\.patterns\[1\]\.anchors: the pattern matches "typists" in a sample, which contains none of its anchors/);
     expect(stderr).toMatch(/\$\.patterns\[0\]\.anchors\[0\]: "x" is a single letter or digit: the pattern would run on almost every segment/);
     expect(stderr).toMatch(/\$\.samples\.match\[0\]: "good pay for typists" does not match the rule/);
   });
