@@ -3,7 +3,9 @@
  * playwright-core, and gives the tests what a person would see: the badge, the session state,
  * the popup page.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, type CDPSession, type Page, type Worker, chromium } from 'playwright-core';
 import type { PageReport } from '../../../src/shared/report';
@@ -19,11 +21,53 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: { lang?: string } = {}): Promise<ExtensionBrowser> {
+/**
+ * Flags for a browser whose every request goes through a recording proxy (the privacy test).
+ * Loopback is proxied too (Chromium otherwise connects to 127.0.0.1 and localhost directly), the
+ * proxy may end TLS itself so that HTTPS requests are seen whole, WebRTC may not send UDP around
+ * the proxy, and background services that make requests of their own are off.
+ *
+ * No --disable-features here: Chromium honours only the last one given, and it would undo
+ * Playwright's own list, which already turns off the browser's startup requests
+ * (OptimizationHints, NetworkTimeServiceQuerying to clients2.google.com, AimEnabled and
+ * PreconnectToSearch to www.google.com, MediaRouter). Playwright also passes
+ * --disable-background-networking, --disable-component-update, --disable-default-apps,
+ * --metrics-recording-only and --no-default-browser-check.
+ */
+function proxyArgs(proxy: string): string[] {
+  return [
+    `--proxy-server=${proxy}`,
+    // "<-loopback>" removes the implicit bypass of localhost, 127.0.0.1 and [::1].
+    '--proxy-bypass-list=<-loopback>',
+    '--ignore-certificate-errors',
+    '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+    '--disable-domain-reliability',
+    '--disable-client-side-phishing-detection',
+    '--safebrowsing-disable-auto-update',
+    '--no-pings',
+  ];
+}
+
+/**
+ * A fresh profile for the proxied browser, with autofill and the password manager off: on a
+ * page with a form (a chat's message box) they ask content-autofill.googleapis.com for
+ * predictions about it, sending hashes of the form's structure. Both must be off to stop it.
+ */
+function profileWithoutFormQueries(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lureguard-profile-'));
+  mkdirSync(join(dir, 'Default'));
+  const preferences = { autofill: { profile_enabled: false, credit_card_enabled: false }, credentials_enable_service: false };
+  writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify(preferences));
+  return dir;
+}
+
+export async function launchWithExtension(options: { lang?: string; proxy?: string } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(`${EXTENSION}/manifest.json`)) throw new Error(`no built extension at ${EXTENSION}: run npm run build first`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (as root)`);
   mkdirSync(ARTIFACTS, { recursive: true });
-  const context = await chromium.launchPersistentContext('', {
+  // Without a proxy, Playwright makes (and removes) a temporary profile.
+  const profile = options.proxy ? profileWithoutFormQueries() : '';
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     locale: options.lang,
@@ -39,11 +83,16 @@ export async function launchWithExtension(options: { lang?: string } = {}): Prom
       '--disable-component-update',
       '--disable-sync',
       ...(options.lang ? [`--lang=${options.lang}`] : []),
+      ...(options.proxy ? proxyArgs(options.proxy) : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
-  return { context, worker, extensionId, close: () => context.close() };
+  const close = async () => {
+    await context.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, worker, extensionId, close };
 }
 
 /**
