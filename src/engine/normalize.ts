@@ -513,10 +513,20 @@ function collapsePass(length: number): number {
     // A run of separators [r, q): decide whether it was planted inside a word.
     let q = r;
     let runHasSpace = false;
+    // The run's length as it would be kept (each stretch of white space folded into one space):
+    // measured this way, normalizing the result again takes the same decision (idempotence).
+    let keptLength = 0;
+    let inSpace = false;
     while (q < length) {
       const c = outClass[q]!;
-      if (c === SPACE) runHasSpace = true;
-      else if (c !== WEAK) break;
+      if (c === SPACE) {
+        if (!inSpace) keptLength++;
+        inSpace = true;
+        runHasSpace = true;
+      } else if (c === WEAK) {
+        keptLength++;
+        inSpace = false;
+      } else break;
       q++;
     }
     const left = w > 0 ? outClass[w - 1]! : SPACE;
@@ -527,7 +537,7 @@ function collapsePass(length: number): number {
     const planted =
       (spelledOut && joined[r] === 1) ||
       (!(spelledOut && joined[r] === ABBREVIATION) &&
-      (q - r <= MAX_PLANTED_SEPARATOR &&
+      (keptLength <= MAX_PLANTED_SEPARATOR &&
         ((left === HAN && right === HAN) ||
           (left === LETTER && right === LETTER && !runHasSpace) ||
           (left === HAN && loneLetterRight) ||

@@ -90,8 +90,14 @@ function programOf(alternatives: AST.Alternative[], backward: boolean): Program 
     return code.length - 1;
   };
 
+  // Steps of compiling, bounded like the instructions: empty groups emit nothing, and
+  // (?:(?:){100000}){100000} would otherwise take forever to unroll.
+  let steps = 0;
   /** Emits the instructions for node, continuing at next; returns where they begin. */
   const compile = (node: AST.Node, next: number): number => {
+    if (++steps > MAX_INSTRUCTIONS) {
+      throw new UnsupportedPattern(`too large once its repetitions are counted out (over ${MAX_INSTRUCTIONS} steps): use smaller bounds such as {0,30}`);
+    }
     switch (node.type) {
       case 'Alternative': {
         const elements = backward ? node.elements : [...node.elements].reverse();
@@ -100,6 +106,8 @@ function programOf(alternatives: AST.Alternative[], backward: boolean): Program 
         return entry;
       }
       case 'Group':
+        if (node.modifiers) throw new UnsupportedPattern(`flag modifiers such as ${node.raw.slice(0, 6)}… are not supported (the text is already in lower case): write the group without them`);
+        return choice(node.alternatives, next);
       case 'CapturingGroup':
         return choice(node.alternatives, next);
       case 'Character':
@@ -183,8 +191,11 @@ function maxLength(alternatives: AST.Alternative[]): number {
       case 'Group':
       case 'CapturingGroup':
         return maxLength(node.alternatives);
-      case 'Quantifier':
-        return node.max === 0 ? 0 : node.max * lengthOf(node.element);
+      case 'Quantifier': {
+        const element = lengthOf(node.element);
+        // (Infinity × 0 would be NaN: an empty element repeated without bound is still empty.)
+        return node.max === 0 || element === 0 ? 0 : node.max * element;
+      }
       case 'Assertion':
         return 0;
       default:
