@@ -172,10 +172,13 @@ function foldPass(input: string): number {
       ensureCapacity(n + folded.length + (length - i) + 16);
       [out, outStart, outEnd, outClass] = [codes, starts, ends, classes];
     }
+    // A rare Chinese character (CJK extensions B and later, outside the BMP) is Chinese, not a
+    // symbol that could be a planted separator: 缅𠀀北 is not 缅北.
+    const astralHan = folded.length === 2 && isAstralHan(folded.codePointAt(0)!);
     for (let k = 0; k < folded.length; k++) {
       const c = folded.charCodeAt(k);
       out[n] = c;
-      outClass[n] = charClass(c);
+      outClass[n] = astralHan ? HAN : charClass(c);
       outStart[n] = i;
       outEnd[n] = i + width;
       n++;
@@ -192,6 +195,9 @@ function foldPass(input: string): number {
   leetCandidate = leet;
   return n;
 }
+
+/** CJK Unified Ideographs extensions B to H (U+20000–U+323AF). */
+const isAstralHan = (cp: number) => cp >= 0x20000 && cp <= 0x323af;
 
 const LEET_LETTER: Record<number, number> = {
   48: 111, // 0 -> o

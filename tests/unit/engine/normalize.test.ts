@@ -61,3 +61,10 @@ describe('normalize', () => {
     expect(at('salary')).toBe('Ｓ＠lary');
   });
 });
+
+describe('rare Chinese characters', () => {
+  it('keeps a character outside the BMP (CJK extension B) as Chinese, not as a planted separator', () => {
+    expect(normalize('缅𠀀北').text).toBe('缅𠀀北');
+    expect(normalize('缅💰北').text).toBe('缅北');
+  });
+});
