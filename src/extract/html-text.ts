@@ -1,15 +1,16 @@
 /**
  * Visible text of an HTML document as segments, for the CLI: parsed with htmlparser2 (a real,
- * error-tolerant HTML parser) into a tree, walked without recursion (deep nesting cannot overflow
- * the stack), skipping script/style/hidden elements, one segment per block. The messages of a chat
- * are marked as one conversation and their senders' names are not scanned (conversations.ts).
+ * error-tolerant HTML parser; parse-html.ts keeps it linear however deep the nesting) into a
+ * tree, walked without recursion (deep nesting cannot overflow the stack), skipping
+ * script/style/hidden elements, one segment per block. The messages of a chat are marked as one
+ * conversation and their senders' names are not scanned (conversations.ts).
  * Offsets refer to the extracted text (blocks joined by newlines), which is also returned.
  */
 import type { ChildNode, Element } from 'domhandler';
-import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Segment } from '../engine';
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, hidesElement } from './blocks';
 import { conversationRoles, type TreeAdapter } from './conversations';
+import { parseHtml } from './parse-html';
 
 export interface ExtractedText {
   text: string;
@@ -17,6 +18,22 @@ export interface ExtractedText {
 }
 
 const isElement = (node: ChildNode | null): node is Element => !!node && (node.type === 'tag' || node.type === 'script' || node.type === 'style');
+
+/**
+ * All the text inside a node, as DomUtils.textContent reads it (text nodes in order, comments
+ * skipped), walked without recursion: textContent recurses twice per level, so a chat message
+ * holding a few thousand nested elements overflowed the stack.
+ */
+function textOf(node: ChildNode): string {
+  const parts: string[] = [];
+  const stack: ChildNode[] = [node];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (next.type === 'text') parts.push(next.data);
+    else if ('children' in next) for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]!);
+  }
+  return parts.join('');
+}
 
 const tree: TreeAdapter<Element> = {
   parent: (element) => (isElement(element.parent as ChildNode | null) ? (element.parent as Element) : null),
@@ -27,7 +44,7 @@ const tree: TreeAdapter<Element> = {
   firstChild: (element) => element.children.find(isElement),
   tag: (element) => element.name,
   attribute: (element, name) => element.attribs[name],
-  text: (element) => DomUtils.textContent(element),
+  text: textOf,
 };
 
 /** The blocks of a parsed document in reading order, each with its innermost block element. */
@@ -68,7 +85,7 @@ function readBlocks(nodes: ChildNode[]): { element: Element | null; text: string
 }
 
 export function extractHtmlText(html: string): ExtractedText {
-  const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: false });
+  const document = parseHtml(html, { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: false });
   const blocks = readBlocks(document.children);
   // Text outside any element (a fragment without <body>) cannot be a chat message.
   const inElements = blocks.filter((block): block is { element: Element; text: string } => block.element !== null);
