@@ -111,4 +111,24 @@ describe('hostile pages', () => {
     expect((await storageOf(browser.worker, 'trustedSites')) ?? []).toEqual([]);
     await page.close();
   });
+
+  it('flags a lure on a page padded with text built to make a backtracking engine hang', async () => {
+    const { page, tabId } = await open('/hostile-backtracking.html');
+    const report = await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk), 10_000);
+    expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
+    // The page itself stays responsive.
+    expect(await page.evaluate(() => document.title)).toBe('Jobs');
+    await page.close();
+  });
+
+  it('still reports another tab after a page tries to fill session storage with padded findings', async () => {
+    const flood = await open('/hostile-storage.html');
+    await expect.poll(async () => Object.keys(await frameFindingsOf(browser.worker, flood.tabId)).length, { timeout: 15_000 }).toBeGreaterThan(3);
+    const { page, tabId } = await open('/job-board-en.html');
+    await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
+    await expect.poll(() => badgeOf(browser.worker, tabId)).not.toBe('');
+    await flood.page.close();
+    await page.close();
+  });
 });
+
