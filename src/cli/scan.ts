@@ -62,7 +62,14 @@ async function main(argv: string[]): Promise<number> {
     console.error('lureguard: no rule pack could be loaded; nothing to scan with');
     return 2;
   }
-  const ruleSet = compileRuleSet(packs);
+  let ruleSet;
+  try {
+    ruleSet = compileRuleSet(packs);
+  } catch (error) {
+    console.error(`lureguard: ${(error as Error).message}`);
+    return 2;
+  }
+  for (const { rule, pack, replaced } of ruleSet.replaced) console.error(`lureguard: pack "${pack}" replaces the rule "${rule}" of pack "${replaced}"`);
   for (const path of options.inputs) {
     let input;
     try {

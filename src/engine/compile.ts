@@ -54,6 +54,8 @@ export interface PackInfo {
 export interface CompiledRuleSet {
   packs: PackInfo[];
   rules: CompiledRule[];
+  /** Rules that a later pack replaced, on purpose. */
+  replaced: ReplacedRule[];
   /** Scores a window needs for medium and high: the first pack's that has them (the core pack's). */
   thresholds: Thresholds;
   ruleById: ReadonlyMap<string, CompiledRule>;
@@ -80,10 +82,32 @@ export function packInfo(pack: RulePack): PackInfo {
   return { id: pack.id, name: pack.name, version: pack.version, publisher: pack.publisher, updated: pack.updated, rules: pack.rules.length };
 }
 
+/** Two packs with a rule of the same id, and the later one does not say it replaces the other. */
+export class RuleConflict extends Error {}
+
+/** A rule of a later pack that replaced one of an earlier pack (it said so: `overrides: true`). */
+export interface ReplacedRule {
+  rule: string;
+  /** The pack whose rule now counts, and the pack whose rule it replaced. */
+  pack: string;
+  replaced: string;
+}
+
 export function compileRuleSet(packs: readonly RulePack[]): CompiledRuleSet {
-  // A later pack's rule replaces an earlier one with the same id (an admin's override).
+  // A later pack's rule replaces an earlier one with the same id only when it says so: an
+  // admin's deliberate override is visible, an accidental clash of ids is an error.
   const byId = new Map<string, { pack: RulePack; rule: RulePack['rules'][number] }>();
-  for (const pack of packs) for (const rule of pack.rules) byId.set(rule.id, { pack, rule });
+  const replaced: ReplacedRule[] = [];
+  for (const pack of packs) {
+    for (const rule of pack.rules) {
+      const earlier = byId.get(rule.id);
+      if (earlier && !rule.overrides) {
+        throw new RuleConflict(`pack "${pack.id}" has a rule "${rule.id}", as pack "${earlier.pack.id}" does: to replace that rule, add "overrides": true to it; otherwise give it another id`);
+      }
+      if (earlier) replaced.push({ rule: rule.id, pack: pack.id, replaced: earlier.pack.id });
+      byId.set(rule.id, { pack, rule });
+    }
+  }
 
   const rules: CompiledRule[] = [];
   const keyIndex = new Map<string, number>();
@@ -181,6 +205,7 @@ export function compileRuleSet(packs: readonly RulePack[]): CompiledRuleSet {
     wording,
     rules,
     thresholds: packs.find((pack) => pack.scoring)?.scoring ?? SCORING.defaultThresholds,
+    replaced,
     ruleById: new Map(rules.map((rule) => [rule.id, rule])),
     ruleIndex: new Map(rules.map((rule, index) => [rule.id, index])),
     automaton: new Automaton([...keyIndex.keys()]),

@@ -1,4 +1,4 @@
-export { compileRuleSet, packInfo, type CompiledRuleSet, type CompiledRule, type PackInfo } from './compile';
+export { compileRuleSet, packInfo, RuleConflict, type CompiledRuleSet, type CompiledRule, type PackInfo, type ReplacedRule } from './compile';
 export { analyzeSegment, analyzeSegmentFrom, judge, NOTHING_FOUND, segmentSignals, scan, segmentText, type SegmentAnalysis } from './scan';
 export { normalize, normalizeTerm, type NormalizedText } from './normalize';
 export { RISK_LABELS, CATEGORY_LABELS } from './labels';

@@ -56,6 +56,10 @@ const ruleFields = z.strictObject({
   patterns: z.array(patternSchema).default([]),
   fuzzy: z.boolean().default(false).describe('Also match misspellings of single Latin-script terms of 7 or more letters'),
   negatable: z.boolean().default(false).describe('A negation just before a match ("we never charge a fee") cancels it'),
+  overrides: z
+    .literal(true)
+    .optional()
+    .describe('This rule replaces the rule with the same id in a pack loaded before it (the core pack): without it, a pack that reuses an id is refused'),
   sources: z.array(id).min(1).describe('Ids of the pack sources the rule is based on'),
   samples: z.strictObject({
     match: z.array(nonEmpty).min(1).describe('Texts the rule must match'),

@@ -3,8 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { repoPath } from '../../helpers/core';
+
+// Each test starts real processes (tsx, then the core pack compiled): seconds on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const tsx = repoPath('node_modules/.bin/tsx');
 const cli = repoPath('src/cli/scan.ts');
@@ -96,4 +99,27 @@ describe('npm run scan', () => {
     const rules = JSON.parse(stdout).findings.map((f: { rule: string }) => f.rule);
     expect(rules).toEqual(expect.arrayContaining(['acme-codeword', 'secrecy']));
   });
+
+  it('refuses a pack that reuses a core rule id unless the rule says it overrides it, and says what it replaced', () => {
+    const pack = (overrides: boolean) => ({
+      id: 'acme', name: 'Acme extras', version: '1.0.0', publisher: 'Acme', updated: '2026-11-01',
+      sources: [{ id: 'memo', url: 'https://example.org/memo', title: 'Memo', publisher: 'Acme', date: '2026-10', summary: { en: 'A memo.', zh: '备忘。' } }],
+      rules: [{
+        id: 'secrecy', ...(overrides && { overrides: true }), category: 'pressure-tactic', role: 'lure', weight: 1,
+        label: { en: 'hush order', zh: '封口令' }, explanation: { en: 'A hush order.', zh: '封口令。' },
+        terms: ['hush order'], sources: ['memo'],
+        samples: { match: ['a hush order'], noMatch: ['hush'] },
+      }],
+    });
+    const text = write('hush.txt', 'This is a hush order: keep it secret.');
+    const clash = run(['--json', '--pack', write('clash.json', JSON.stringify(pack(false))), text]);
+    expect(clash.status).toBe(2);
+    expect(clash.stderr).toMatch(/pack "acme" has a rule "secrecy", as pack "lureguard-core" does: to replace that rule, add "overrides": true/);
+    const override = run(['--json', '--pack', write('override.json', JSON.stringify(pack(true))), text]);
+    expect(override.status).toBe(0);
+    expect(override.stderr).toContain('pack "acme" replaces the rule "secrecy" of pack "lureguard-core"');
+    const found = JSON.parse(override.stdout).findings.filter((f: { rule: string }) => f.rule === 'secrecy').map((f: { text: string }) => f.text.toLowerCase());
+    expect(found).toEqual(['hush order']);
+  });
 });
+
