@@ -84,4 +84,10 @@ button:hover { background: rgba(255,255,255,.18); }
 button:focus-visible { outline: 2px solid #fff; outline-offset: 2px; }
 button.why { background: #fff; color: #222; border-color: #fff; }
 button.expand { border: 0; border-radius: 999px; padding: 6px 14px; }
+/* On a dark page the card keeps its colours, a shade deeper, and an edge that sets it apart. */
+@media (prefers-color-scheme: dark) {
+  .bar { box-shadow: 0 4px 14px rgba(0,0,0,.6), 0 0 0 1px rgba(255,255,255,.3); }
+  .bar.medium { background: #8f3500; }
+  .bar.high { background: #8e1616; }
+}
 `;
