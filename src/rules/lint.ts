@@ -5,7 +5,8 @@
  *  - too broad: a term or anchor that normalizes to nothing or to a single letter, or a pattern
  *    that matches the empty string, would fire (or run) everywhere, or silently never;
  *  - unanchored: a pattern's match in a sample that contains none of its anchors is a match the
- *    engine, which runs patterns only where an anchor occurs, can never find.
+ *    engine, which runs patterns only where an anchor occurs, can never find;
+ *  - untested: every pattern must match at least one of its rule's samples.
  * Patterns cannot be too slow: the engine runs them in linear time (src/engine/linear-regex).
  */
 import { compileRuleSet, normalize, normalizeTerm, scan } from '../engine';
@@ -46,14 +47,18 @@ export function lintPack(pack: RulePack): LintProblem[] {
       // The engine runs a pattern only where one of its anchors occurs: a match without one is
       // a match the engine can never find.
       const anchors = pattern.anchors.map(normalizeTerm).filter(Boolean);
+      let exercised = false;
       for (const sample of rule.samples.match) {
         const text = normalize(sample).text;
-        const unanchored = [...regex.matches(text)].map((m) => text.slice(m.start, m.end)).find((found) => found && !anchors.some((anchor) => found.includes(anchor)));
+        const found = [...regex.matches(text)].map((m) => text.slice(m.start, m.end)).filter(Boolean);
+        if (found.length > 0) exercised = true;
+        const unanchored = found.find((piece) => !anchors.some((anchor) => piece.includes(anchor)));
         if (unanchored) {
           add(`$.patterns[${p}].anchors`, `the pattern matches "${unanchored}" in a sample, which contains none of its anchors: the engine only runs it where an anchor occurs, so it would never find this; add an anchor that every match contains`);
           break;
         }
       }
+      if (!exercised) add(`$.patterns[${p}].regex`, 'matches none of the rule\'s samples: add a sample it matches (samples.match), so that a pattern that never matches, or stops matching, is noticed');
     });
     const counted = (sample: string) => scan(sample, ruleSet).findings.some((finding) => finding.rule === rule.id && !finding.negated);
     rule.samples.match.forEach((sample, s) => {

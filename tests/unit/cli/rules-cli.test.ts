@@ -86,7 +86,7 @@ describe('npm run rules -- validate', () => {
     const dir = miniCopy();
     edit(dir, 'job-abroad/mini-high-pay.yaml', (text) =>
       text
-        .replace('terms: [high salary, 高薪]', `terms: [high salary, 高薪, a, "\\u200b"]\npatterns:\n  - regex: 'x?'\n    anchors: [x]\n    canonical: anything\n  - regex: 'typ\\w+'\n    anchors: [typewriter]\n    canonical: typing`)
+        .replace('terms: [high salary, 高薪]', `terms: [high salary, 高薪, a, "\\u200b"]\npatterns:\n  - regex: 'x?'\n    anchors: [x]\n    canonical: anything\n  - regex: 'typ\\w+'\n    anchors: [typewriter]\n    canonical: typing\n  - regex: 'carbon copies'\n    anchors: [carbon]\n    canonical: copies`)
         .replace('match: [high salary for typists]', 'match: [good pay for typists]'),
     );
     const { status, stderr } = run(['validate', dir]);
@@ -94,6 +94,8 @@ describe('npm run rules -- validate', () => {
     expect(stderr).toMatch(/\$\.terms\[2\]: "a" is a single character after normalization/);
     expect(stderr).toMatch(/\$\.terms\[3\]: ".*" normalizes to nothing/);
     expect(stderr).toMatch(/\$\.patterns\[0\]\.regex: matches the empty string/);
+    expect(stderr).toMatch(/\$\.patterns\[2\]\.regex: matches none of the rule's samples/);
+    expect(stderr).not.toMatch(/\$\.patterns\[1\]\.regex: matches none/);
     expect(stderr).toMatch(/\$\.patterns\[1\]\.anchors: the pattern matches "typists" in a sample, which contains none of its anchors/);
     expect(stderr).toMatch(/\$\.patterns\[0\]\.anchors\[0\]: "x" is a single letter or digit: the pattern would run on almost every segment/);
     expect(stderr).toMatch(/\$\.samples\.match\[0\]: "good pay for typists" does not match the rule/);
