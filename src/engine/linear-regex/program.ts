@@ -82,12 +82,19 @@ export function compileProgram(source: string): Program {
 
 function programOf(alternatives: AST.Alternative[], backward: boolean): Program {
   const code: Instruction[] = [instruction(Op.Match, {})];
+  const tooLarge = () => new UnsupportedPattern(`too large once its repetitions are counted out (over ${MAX_INSTRUCTIONS} steps): use smaller bounds such as {0,30}`);
   const emit = (instruction: Instruction): number => {
-    if (code.length >= MAX_INSTRUCTIONS) {
-      throw new UnsupportedPattern(`too large once its repetitions are counted out (over ${MAX_INSTRUCTIONS} steps): use smaller bounds such as {0,30}`);
-    }
+    if (code.length >= MAX_INSTRUCTIONS) throw tooLarge();
     code.push(instruction);
     return code.length - 1;
+  };
+
+  // One test per distinct class: the copies of an unrolled [^,。]{0,30} share theirs (and its memory).
+  const classTests = new Map<string, CharTest>();
+  const classTestOf = (raw: string): CharTest => {
+    let test = classTests.get(raw);
+    if (!test) classTests.set(raw, (test = classTest(raw)));
+    return test;
   };
 
   // Steps of compiling, bounded like the instructions: empty groups emit nothing, and
@@ -95,9 +102,7 @@ function programOf(alternatives: AST.Alternative[], backward: boolean): Program 
   let steps = 0;
   /** Emits the instructions for node, continuing at next; returns where they begin. */
   const compile = (node: AST.Node, next: number): number => {
-    if (++steps > MAX_INSTRUCTIONS) {
-      throw new UnsupportedPattern(`too large once its repetitions are counted out (over ${MAX_INSTRUCTIONS} steps): use smaller bounds such as {0,30}`);
-    }
+    if (++steps > MAX_INSTRUCTIONS) throw tooLarge();
     switch (node.type) {
       case 'Alternative': {
         const elements = backward ? node.elements : [...node.elements].reverse();
@@ -115,7 +120,7 @@ function programOf(alternatives: AST.Alternative[], backward: boolean): Program 
       case 'CharacterClass':
       case 'CharacterSet':
       case 'ExpressionCharacterClass':
-        return emit(instruction(Op.Char, { test: classTest(node.raw), next }));
+        return emit(instruction(Op.Char, { test: classTestOf(node.raw), next }));
       case 'Assertion':
         return assertion(node, next);
       case 'Quantifier':
