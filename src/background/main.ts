@@ -4,9 +4,6 @@
  * top frame the tab's verdict, clears a tab when it navigates, and runs the context menu.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { CATEGORY_LABELS, RISK_LABELS } from '../engine/labels';
-import { isFlagged } from '../engine/types';
-import { resolveLang, translate } from '../shared/i18n';
 import { documentOfPort } from '../shared/frame-port';
 import { type ContentMessage, type ExtensionMessage, type FrameJudgement, MAX_CHECKED_TEXT, type PageBlocksResponse, parseContentMessage, type TabMessage } from '../shared/messages';
 import { skippedReport } from '../shared/report';
@@ -16,6 +13,7 @@ import type { TabVerdict } from '../shared/tab-verdict';
 import { checkText } from './check-text';
 import { forgetExplanation, openExplanation } from './explanation';
 import { forgetWarned, warnOutsidePage } from './hidden-warning';
+import { notifyVerdict } from './notify';
 import { judgeFrame, rememberList, rememberTexts } from './frame-judge';
 import { forgetFrame, forgetTab, frameMemory } from './frame-memories';
 import { activePacks, activeRuleSet } from './rule-set';
@@ -36,15 +34,7 @@ export async function checkSelection(text: string, tab: { id?: number; url?: str
   try {
     await browser.action.openPopup();
   } catch {
-    const settings = await settingsItem.getValue();
-    const lang = resolveLang(settings.language, browser.i18n.getUILanguage());
-    const kind = report.category && isFlagged(report.risk) ? ` — ${CATEGORY_LABELS[report.category][lang]}` : '';
-    await browser.notifications.create({
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png' as '/popup.html'),
-      title: translate(lang, 'notificationTitle', `${RISK_LABELS[report.risk][lang]}${kind}`),
-      message: report.explanation[lang],
-    });
+    await notifyVerdict(report, (lang) => report.explanation[lang]);
   }
 }
 
