@@ -10,7 +10,6 @@
  * Patterns cannot be too slow: the engine runs them in linear time (src/engine/linear-regex).
  */
 import { compileRuleSet, normalize, normalizeTerm, scan } from '../engine';
-import { LinearRegex } from '../engine/linear-regex';
 import type { RulePack } from './schema';
 
 export interface LintProblem {
@@ -36,20 +35,23 @@ export function lintPack(pack: RulePack): LintProblem[] {
         else if (isSingleLetter(text)) add(path, `"${variant}" is a single character after normalization: it would match almost anywhere`);
       });
     });
+    // The rule's patterns as the rule set compiled them, and its samples as the engine reads them.
+    const ruleIndex = ruleSet.ruleIndex.get(rule.id);
+    const compiled = ruleSet.patterns.filter((candidate) => candidate.rule === ruleIndex);
+    const samples = rule.samples.match.map((sample) => normalize(sample).text);
     rule.patterns.forEach((pattern, p) => {
       pattern.anchors.forEach((anchor, a) => {
         const text = normalizeTerm(anchor);
         if (!text) add(`$.patterns[${p}].anchors[${a}]`, `"${anchor}" normalizes to nothing: the pattern would never run from it`);
         else if (/^[\p{L}\p{N}]$/u.test(text) && isSingleLetter(text)) add(`$.patterns[${p}].anchors[${a}]`, `"${anchor}" is a single letter or digit: the pattern would run on almost every segment (anchor on a longer piece every match contains, e.g. "1u" … "9u")`);
       });
-      const regex = new LinearRegex(pattern.regex);
+      const { regex } = compiled[p]!;
       if (regex.firstMatch('')) add(`$.patterns[${p}].regex`, 'matches the empty string: a pattern must always match some text');
       // The engine runs a pattern only where one of its anchors occurs: a match without one is
       // a match the engine can never find.
       const anchors = pattern.anchors.map(normalizeTerm).filter(Boolean);
       let exercised = false;
-      for (const sample of rule.samples.match) {
-        const text = normalize(sample).text;
+      for (const text of samples) {
         const found = [...regex.matches(text)].map((m) => text.slice(m.start, m.end)).filter(Boolean);
         if (found.length > 0) exercised = true;
         const unanchored = found.find((piece) => !anchors.some((anchor) => piece.includes(anchor)));
