@@ -6,25 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isFlagged } from '../../src/engine/types';
-import { type ExtensionBrowser, launchWithExtension, openTab, waitForReport, warningBarOf } from './support/browser';
-import { type PageServer, startServer } from './support/server';
+import { waitForReport, warningBarOf } from './support/browser';
+import { extensionSession } from './support/session';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server: PageServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = extensionSession();
 
 interface Violation {
   id: string;
@@ -48,12 +37,12 @@ async function violationsOf(page: Page): Promise<string[]> {
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   it('the popup explaining a lure tab, in light and dark', async () => {
-    const { page, tabId } = await openTab(browser, `${server.origin}/job-board-en.html`);
-    await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
+    const { page, tabId } = await session.open('/job-board-en.html');
+    await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
     for (const colorScheme of ['light', 'dark'] as const) {
-      const popup = await browser.context.newPage();
+      const popup = await session.browser.context.newPage();
       await popup.emulateMedia({ colorScheme });
-      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+      await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tab=${tabId}`);
       await popup.locator('.what-to-do').waitFor();
       expect(await violationsOf(popup), colorScheme).toEqual([]);
       await popup.close();
@@ -63,9 +52,9 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
 
   it('the options page, in light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const options = await browser.context.newPage();
+      const options = await session.browser.context.newPage();
       await options.emulateMedia({ colorScheme });
-      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
       await options.locator('main').waitFor();
       expect(await violationsOf(options), colorScheme).toEqual([]);
       await options.close();
@@ -73,8 +62,8 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   });
 
   it('the warning bar: announced as an alert, every control a button reachable by keyboard', async () => {
-    const { page, tabId } = await openTab(browser, `${server.origin}/job-board-en.html`);
-    await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
+    const { page, tabId } = await session.open('/job-board-en.html');
+    await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
     await expect.poll(() => warningBarOf(page)).not.toBeNull();
     // A person tabbing through the page reaches the bar's buttons: focus goes into its closed
     // shadow root, which the page sees as focus on the bar's host.

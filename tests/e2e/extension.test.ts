@@ -15,37 +15,25 @@ import {
   frameFindingsOf,
   highlightCount,
   launchWithExtension,
-  openTab,
   setStorage,
   tabIdOf,
   waitForReport,
   warningBarOf,
   clickInWarningBar,
 } from './support/browser';
-import { type PageServer, startServer } from './support/server';
+import { extensionSession } from './support/session';
 
-let server: PageServer;
-let browser: ExtensionBrowser;
+const session = extensionSession();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const open = (path: string, origin = server.origin) => openTab(browser, `${origin}${path}`);
+const { open } = session;
 
 
 describe('pages', () => {
   it('flags an English job lure: badge, highlights and warning bar', async () => {
     const { page, tabId } = await open('/job-board-en.html');
-    const report = await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
+    const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
     expect(report.risk).toBe('high');
-    expect(Number(await badgeOf(browser.worker, tabId))).toBeGreaterThan(0);
+    expect(Number(await badgeOf(session.browser.worker, tabId))).toBeGreaterThan(0);
     await expect.poll(() => highlightCount(page)).toBeGreaterThan(0);
     const bar = await warningBarOf(page);
     expect(bar).toMatchObject({ risk: 'high' });
@@ -55,9 +43,9 @@ describe('pages', () => {
 
   it('flags a Chinese job lure', async () => {
     const { page, tabId } = await open('/job-board-zh.html');
-    const report = await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
+    const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
     expect(report.findings.map((f) => f.text)).toEqual(expect.arrayContaining(['柬埔寨', '包吃包住']));
-    expect(await badgeOf(browser.worker, tabId)).not.toBe('');
+    expect(await badgeOf(session.browser.worker, tabId)).not.toBe('');
     await expect.poll(() => highlightCount(page)).toBeGreaterThan(0);
     expect(await warningBarOf(page)).not.toBeNull();
     await page.close();
@@ -65,7 +53,7 @@ describe('pages', () => {
 
   it('does not warn on a news article about a fraud crackdown', async () => {
     const { page, tabId } = await open('/news-crackdown.html');
-    const report = await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
+    const report = await waitForReport(session.browser.worker, tabId, (r) => r.scanned.blocks > 0);
     expect(report.risk).toMatch(/^(none|low)$/);
     expect(await warningBarOf(page)).toBeNull();
     expect(await highlightCount(page)).toBe(0);
@@ -74,15 +62,15 @@ describe('pages', () => {
 
   it('flags chat messages as they arrive after load', async () => {
     const { page, tabId } = await open('/chat.html');
-    const first = await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
+    const first = await waitForReport(session.browser.worker, tabId, (r) => r.scanned.blocks > 0);
     expect(first.risk).toMatch(/^(none|low)$/);
 
     await appendMessage(page, CHAT_LURE);
-    const second = await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
+    const second = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
     expect(second.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
 
     await appendMessage(page, '老师带单，稳赚不赔，日收益5%，加V信进群。');
-    const third = await waitForReport(browser.worker, tabId, (r) => r.findings.some((f) => f.text === '稳赚不赔'));
+    const third = await waitForReport(session.browser.worker, tabId, (r) => r.findings.some((f) => f.text === '稳赚不赔'));
     expect(isFlagged(third.risk)).toBe(true);
     expect(third.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
     expect(await warningBarOf(page)).not.toBeNull();
@@ -91,11 +79,11 @@ describe('pages', () => {
 
   it('flags a lure that builds up over several messages of one conversation, not a sender\'s name', async () => {
     const { page, tabId } = await open('/chat-named.html');
-    await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
+    await waitForReport(session.browser.worker, tabId, (r) => r.scanned.blocks > 0);
     // No message says it all; together they are a job-abroad lure.
     for (const [who, text] of CHAT_PITCH) await appendMessage(page, who, text);
     // The tab may be flagged before the last messages are judged; wait for the one that asks for the passport.
-    const report = await waitForReport(browser.worker, tabId, (r) => r.findings.some((f) => /passport/i.test(f.text)));
+    const report = await waitForReport(session.browser.worker, tabId, (r) => r.findings.some((f) => /passport/i.test(f.text)));
     expect(isFlagged(report.risk)).toBe(true);
     // Sender names are not read as part of the messages.
     expect(report.findings.some((f) => f.text.includes('Mia'))).toBe(false);
@@ -103,25 +91,25 @@ describe('pages', () => {
   });
 
   it('runs on a page without errors in the console', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
       // The test server has no favicon: a missing resource is the page's, not a script error.
       if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(error.message));
-    const url = `${server.origin}/job-board-en.html`;
+    const url = `${session.server.origin}/job-board-en.html`;
     const since = Date.now();
     await page.goto(url);
-    const tabId = await tabIdOf(browser.worker, url, 15_000, since);
-    await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
+    const tabId = await tabIdOf(session.browser.worker, url, 15_000, since);
+    await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('keeps up with a page that adds 16,000 items at once (infinite scroll, chat history)', async () => {
     const { page, tabId } = await open('/chat.html');
-    await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
+    await waitForReport(session.browser.worker, tabId, (r) => r.scanned.blocks > 0);
     await page.evaluate(() => {
       const list = document.getElementById('messages')!;
       const items = Array.from({ length: 16_000 }, (_, i) => {
@@ -133,41 +121,41 @@ describe('pages', () => {
       list.append(...items);
     });
     await appendMessage(page, CHAT_LURE);
-    const report = await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk), 15_000);
+    const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk), 15_000);
     expect(report.scanned.blocks).toBeGreaterThan(16_000);
     await page.close();
   });
 
   it('still flags a new message on a page whose text changes every 20 ms', async () => {
     const { page, tabId } = await open('/ticking-chat.html');
-    await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
+    await waitForReport(session.browser.worker, tabId, (r) => r.scanned.blocks > 0);
     await page.waitForTimeout(500);
     await appendMessage(page, CHAT_LURE);
-    const report = await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk), 5_000);
+    const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk), 5_000);
     expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
     await page.close();
   });
 
   it('reads text in open shadow roots and frames, and skips hidden text', async () => {
     const { page, tabId } = await open('/shadow-and-frames.html');
-    const report = await waitForReport(browser.worker, tabId, (r) => r.findings.length > 0);
+    const report = await waitForReport(session.browser.worker, tabId, (r) => r.findings.length > 0);
     const texts = report.findings.map((f) => f.text);
     expect(texts).toContain('Sihanoukville');
     expect(texts).not.toContain('Myawaddy');
     expect(texts).not.toContain('Golden Triangle');
     // The iframe reports on its own, as another frame of the same tab.
-    await expect.poll(async () => Object.entries(await frameFindingsOf(browser.worker, tabId)).some(([frame, found]) => frame !== '0' && found.includes('Telegram'))).toBe(true);
+    await expect.poll(async () => Object.entries(await frameFindingsOf(session.browser.worker, tabId)).some(([frame, found]) => frame !== '0' && found.includes('Telegram'))).toBe(true);
     await page.close();
   });
 
   it('starts over after a single-page-app navigation', async () => {
     const { page, tabId } = await open('/spa.html');
-    await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
+    await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
     await expect.poll(() => warningBarOf(page)).not.toBeNull();
     await page.evaluate(() =>
       (window as unknown as { navigateTo(path: string, html: string): void }).navigateTo('/spa/weather', '<h1>Weather</h1><p>Sunny with light winds.</p>'),
     );
-    const next = await waitForReport(browser.worker, tabId, (r) => r.url.endsWith('/spa/weather'));
+    const next = await waitForReport(session.browser.worker, tabId, (r) => r.url.endsWith('/spa/weather'));
     expect(next.risk).toBe('none');
     expect(next.findings).toEqual([]);
     await expect.poll(() => warningBarOf(page)).toBeNull();
@@ -177,7 +165,7 @@ describe('pages', () => {
 
   it('docks the bar clear of the page heading; a person can minimize, expand and dismiss it', async () => {
     const { page, tabId } = await open('/job-board-en.html');
-    await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
+    await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
     await expect.poll(() => warningBarOf(page)).toMatchObject({ visible: true, minimized: false });
     // The page's own top (its heading) is not under the bar.
     const headingOnTop = await page.evaluate(() => {
@@ -203,26 +191,26 @@ describe('pages', () => {
 
   it('raises the bar in the page when a lure is in a chat frame', async () => {
     const { page, tabId } = await open('/chat-widget.html');
-    await expect.poll(async () => Object.entries(await frameFindingsOf(browser.worker, tabId)).some(([frame, found]) => frame !== '0' && found.includes('Myawaddy'))).toBe(true);
-    const own = await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
+    await expect.poll(async () => Object.entries(await frameFindingsOf(session.browser.worker, tabId)).some(([frame, found]) => frame !== '0' && found.includes('Myawaddy'))).toBe(true);
+    const own = await waitForReport(session.browser.worker, tabId, (r) => r.scanned.blocks > 0);
     expect(own.risk).toMatch(/^(none|low)$/);
     await expect.poll(() => warningBarOf(page)).toMatchObject({ risk: 'high' });
     await page.close();
   });
 
   it('does not scan a trusted site', async () => {
-    await setStorage(browser.worker, { trustedSites: ['localhost'] });
+    await setStorage(session.browser.worker, { trustedSites: ['localhost'] });
     try {
-      const { page, tabId } = await open('/job-board-en.html', server.otherOrigin);
-      const report = await waitForReport(browser.worker, tabId, () => true);
+      const { page, tabId } = await open('/job-board-en.html', session.server.otherOrigin);
+      const report = await waitForReport(session.browser.worker, tabId, () => true);
       expect(report.skipped).toBe('trusted');
       expect(report.findings).toEqual([]);
-      expect(await badgeOf(browser.worker, tabId)).toBe('');
+      expect(await badgeOf(session.browser.worker, tabId)).toBe('');
       expect(await warningBarOf(page)).toBeNull();
       expect(await highlightCount(page)).toBe(0);
       await page.close();
     } finally {
-      await setStorage(browser.worker, { trustedSites: [] });
+      await setStorage(session.browser.worker, { trustedSites: [] });
     }
   });
 });
@@ -230,10 +218,10 @@ describe('pages', () => {
 describe('popup', () => {
   it('explains a lure tab and links to the sourced cases', async () => {
     const { page: lure, tabId } = await open('/job-board-en.html');
-    await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
-    const popup = await browser.context.newPage();
+    await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
+    const popup = await session.browser.context.newPage();
     await popup.setViewportSize({ width: 420, height: 900 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tab=${tabId}`);
     await expect.poll(() => popup.locator('.verdict h1').first().textContent()).toContain('High risk: looks like a fake job abroad');
     expect(await popup.locator('.verdict .explanation').first().textContent()).toContain('Signals found together');
     expect(await popup.locator('.rule').count()).toBeGreaterThan(3);
@@ -263,8 +251,8 @@ describe('popup', () => {
   });
 
   it('checks a pasted message', async () => {
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=999999`);
+    const popup = await session.browser.context.newPage();
+    await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tab=999999`);
     // Pasted text must not go to a browser's cloud spell-checker.
     expect(await popup.locator('#message-text').evaluate((box) => (box as HTMLTextAreaElement).spellcheck)).toBe(false);
     await popup.locator('#message-text').fill('你好，我们在缅北招客服，月薪3万，包吃包住，零经验，到了再签合同，加V信详谈。');
@@ -286,7 +274,7 @@ describe('Chinese UI', () => {
 
   it('shows the warning bar and the popup in Simplified Chinese', async () => {
     const page = await zh.context.newPage();
-    const url = `${server.origin}/job-board-zh.html`;
+    const url = `${session.server.origin}/job-board-zh.html`;
     await page.goto(url);
     const tabId = await tabIdOf(zh.worker, url);
     await waitForReport(zh.worker, tabId, (r) => isFlagged(r.risk));

@@ -2,49 +2,35 @@
  * Pages built to fool Lureguard, in real Chromium with the built extension: none of them may
  * switch it off, keep it from reading text, or leave stale reports behind.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isFlagged } from '../../src/engine/types';
 import { CHAT_LURE } from '../fixtures/chat-pitch';
 import {
-  type ExtensionBrowser,
   appendMessage,
   badgeOf,
   clickInWarningBar,
   frameFindingsOf,
-  launchWithExtension,
   notificationsOf,
-  openTab,
   reportOf,
   storageOf,
   waitForReport,
   warningBarOf,
 } from './support/browser';
-import { type PageServer, startServer } from './support/server';
+import { extensionSession } from './support/session';
 
-let server: PageServer;
-let browser: ExtensionBrowser;
+const session = extensionSession();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const open = (path: string) => openTab(browser, `${server.origin}${path}`);
+const { open } = session;
 
 
 describe('hostile pages', () => {
   it('cannot switch Lureguard off with echoed messages or fake events, nor learn its id', async () => {
     const { page, tabId } = await open('/hostile-switch-off.html');
-    await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
+    await waitForReport(session.browser.worker, tabId, (r) => r.scanned.blocks > 0);
     // Let the page fire its fake events for a while before the lure arrives.
     await page.waitForFunction(() => (window as unknown as { fakeEvents: number }).fakeEvents > 100);
     await appendMessage(page, CHAT_LURE);
-    const report = await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk), 5_000);
+    const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk), 5_000);
     expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
     await expect.poll(() => warningBarOf(page)).not.toBeNull();
     // A dismissed bar stays dismissed under fake navigation events.
@@ -52,24 +38,24 @@ describe('hostile pages', () => {
     await page.waitForTimeout(800);
     expect(await warningBarOf(page)).toBeNull();
     const seen = await page.evaluate(() => (window as unknown as { seenMessages: string[] }).seenMessages);
-    expect(seen.filter((message) => message.includes(browser.extensionId) || message.includes('content-script'))).toEqual([]);
+    expect(seen.filter((message) => message.includes(session.browser.extensionId) || message.includes('content-script'))).toEqual([]);
     await page.close();
   });
 
   it('reads a chat widget that attaches its shadow root after the page was read', async () => {
     const { page, tabId } = await open('/late-shadow-chat.html');
-    const first = await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
+    const first = await waitForReport(session.browser.worker, tabId, (r) => r.scanned.blocks > 0);
     expect(first.risk).toMatch(/^(none|low)$/);
     await page.waitForFunction(() => !!(window as unknown as { chatLog?: Element }).chatLog);
     await page.evaluate((text) => (window as unknown as { appendToWidget(t: string): void }).appendToWidget(text), CHAT_LURE);
-    const report = await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk), 8_000);
+    const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk), 8_000);
     expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
     await page.close();
   });
 
   it('forgets the reports of frames that were removed', async () => {
     const frame = `<div class='bubble'>Chat agents wanted in Myawaddy: $3,500 per month, no experience, free flights. Interview on Telegram only; contract signed on arrival.</div>`;
-    server.set(
+    session.server.set(
       '/many-frames.html',
       `<!doctype html><html><body><h1>Shop</h1><p>Teak benches.</p><div id="frames"></div><script>
         window.addFrames = (n) => { for (let i = 0; i < n; i++) { const f = document.createElement('iframe'); f.srcdoc = ${JSON.stringify(frame)}; document.getElementById('frames').append(f); } };
@@ -77,44 +63,44 @@ describe('hostile pages', () => {
       </script></body></html>`,
     );
     const { page, tabId } = await open('/many-frames.html');
-    await waitForReport(browser.worker, tabId, (r) => r.scanned.blocks > 0);
+    await waitForReport(session.browser.worker, tabId, (r) => r.scanned.blocks > 0);
     await page.evaluate(() => (window as unknown as { addFrames(n: number): void }).addFrames(20));
-    await expect.poll(async () => Object.keys(await frameFindingsOf(browser.worker, tabId)).length, { timeout: 10_000 }).toBe(21);
+    await expect.poll(async () => Object.keys(await frameFindingsOf(session.browser.worker, tabId)).length, { timeout: 10_000 }).toBe(21);
     await expect.poll(() => warningBarOf(page)).not.toBeNull();
     await page.evaluate(() => (window as unknown as { removeFrames(): void }).removeFrames());
-    await expect.poll(async () => Object.keys(await frameFindingsOf(browser.worker, tabId)), { timeout: 10_000 }).toEqual(['0']);
-    await expect.poll(() => badgeOf(browser.worker, tabId)).toBe('');
+    await expect.poll(async () => Object.keys(await frameFindingsOf(session.browser.worker, tabId)), { timeout: 10_000 }).toEqual(['0']);
+    await expect.poll(() => badgeOf(session.browser.worker, tabId)).toBe('');
     await expect.poll(() => warningBarOf(page)).toBeNull();
     await page.close();
   });
 
   it('cannot hide, rewrite or restyle the warning, nor trust the site or open tabs by script', async () => {
-    const pagesBefore = browser.context.pages().length;
+    const pagesBefore = session.browser.context.pages().length;
     const { page, tabId } = await open('/hostile-warning.html');
-    await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
+    await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
     await page.waitForFunction(() => (window as unknown as { scriptedClicks: number }).scriptedClicks > 50);
     await page.waitForTimeout(500);
     const bar = await warningBarOf(page);
     expect(bar).toMatchObject({ visible: true, minimized: false });
     expect(bar!.text).toContain('this page looks like');
     expect(bar!.text).not.toContain('verified safe');
-    expect((await storageOf(browser.worker, 'trustedSites')) ?? []).toEqual([]);
-    expect(browser.context.pages().length).toBe(pagesBefore + 1);
-    expect((await reportOf(browser.worker, tabId))!.skipped).toBeUndefined();
+    expect((await storageOf(session.browser.worker, 'trustedSites')) ?? []).toEqual([]);
+    expect(session.browser.context.pages().length).toBe(pagesBefore + 1);
+    expect((await reportOf(session.browser.worker, tabId))!.skipped).toBeUndefined();
     await page.close();
   });
 
   it('warns outside the page, in a notification, when the page keeps removing the warning', async () => {
     const { page, tabId } = await open('/hostile-warning.html?remove');
-    await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
-    await expect.poll(() => notificationsOf(browser.worker), { timeout: 10_000 }).toContain(`lureguard-hidden-warning-${tabId}`);
-    expect((await storageOf(browser.worker, 'trustedSites')) ?? []).toEqual([]);
+    await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
+    await expect.poll(() => notificationsOf(session.browser.worker), { timeout: 10_000 }).toContain(`lureguard-hidden-warning-${tabId}`);
+    expect((await storageOf(session.browser.worker, 'trustedSites')) ?? []).toEqual([]);
     await page.close();
   });
 
   it('flags a lure on a page padded with text built to make a backtracking engine hang', async () => {
     const { page, tabId } = await open('/hostile-backtracking.html');
-    const report = await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk), 10_000);
+    const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk), 10_000);
     expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
     // The page itself stays responsive.
     expect(await page.evaluate(() => document.title)).toBe('Jobs');
@@ -123,10 +109,10 @@ describe('hostile pages', () => {
 
   it('still reports another tab after a page tries to fill session storage with padded findings', async () => {
     const flood = await open('/hostile-storage.html');
-    await expect.poll(async () => Object.keys(await frameFindingsOf(browser.worker, flood.tabId)).length, { timeout: 15_000 }).toBeGreaterThan(3);
+    await expect.poll(async () => Object.keys(await frameFindingsOf(session.browser.worker, flood.tabId)).length, { timeout: 15_000 }).toBeGreaterThan(3);
     const { page, tabId } = await open('/job-board-en.html');
-    await waitForReport(browser.worker, tabId, (r) => isFlagged(r.risk));
-    await expect.poll(() => badgeOf(browser.worker, tabId)).not.toBe('');
+    await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
+    await expect.poll(() => badgeOf(session.browser.worker, tabId)).not.toBe('');
     await flood.page.close();
     await page.close();
   });
