@@ -56,6 +56,13 @@ export default defineConfig({
         // sooner, and reading in slices that yield does not hold back the page's first paint.
         run_at: 'document_end',
       },
+      {
+        // Before any script of the page, so that no page can swallow clicks on the warning bar
+        // (entrypoints/click-shield.ts). The bar is only ever in the top frame.
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['click-shield.js'],
+        run_at: 'document_start',
+      },
     ],
     // Firefox needs an add-on id for Manifest V3, and asks what an add-on collects: nothing.
     // Page text never leaves the device (README, "Privacy").

@@ -8,8 +8,9 @@
  * (a script can remove the bar as soon as it is back) is reported, so that the warning can be
  * given where no page reaches.
  */
+import { clickShield } from './click-shield';
 import { markOwnUi } from './own-ui';
-import { WARNING_BAR_STYLE, type WarningBarProps, renderWarningBar } from './warning-bar';
+import { WARNING_BAR_STYLE, type WarningBarProps, pressButtonOf, renderWarningBar } from './warning-bar';
 
 const FIRST_RESTORE_DELAY_MS = 50;
 const LONGEST_RESTORE_DELAY_MS = 2000;
@@ -74,6 +75,8 @@ export class WarningBarHost {
     const mount = this.document.createElement('div');
     shadow.append(style, mount);
     markOwnUi(host, shadow);
+    const window = this.document.defaultView;
+    if (window) clickShield(window).guard(host, (event) => pressButtonOf(shadow, event));
     const guard = new MutationObserver(() => this.scheduleRestore());
     // Closing our popover is a toggle event, not a mutation.
     host.addEventListener('toggle', () => this.scheduleRestore());

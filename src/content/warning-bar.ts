@@ -22,6 +22,20 @@ export interface WarningBarProps {
 
 const byPerson = (event: Event) => event.isTrusted;
 
+/** What each button does when a person presses it (the shield hands clicks over by element). */
+const buttonActions = new WeakMap<Element, (event: Event) => void>();
+
+/**
+ * Presses the button a person's click was aimed at, for a click the shield stopped at the window
+ * (src/content/click-shield.ts): the event's target there is the host, so the button is the one
+ * under the pointer, or the focused one when the click came from the keyboard (detail 0).
+ */
+export function pressButtonOf(root: ShadowRoot, event: MouseEvent): void {
+  const aimedAt = event.detail === 0 ? root.activeElement : root.elementFromPoint(event.clientX, event.clientY);
+  const button = aimedAt?.closest('button');
+  if (button) buttonActions.get(button)?.(event);
+}
+
 /** Draws the bar into mount, replacing what was there. */
 export function renderWarningBar(mount: HTMLElement, props: WarningBarProps): void {
   const { risk, kind, minimized, t, isPersonEvent = byPerson } = props;
@@ -35,9 +49,12 @@ export function renderWarningBar(mount: HTMLElement, props: WarningBarProps): vo
   const button = (className: string, label: string, action: () => void) => {
     const created = element('button', className, label) as HTMLButtonElement;
     created.type = 'button';
-    created.addEventListener('click', (event) => {
+    const press = (event: Event) => {
       if (isPersonEvent(event)) action();
-    });
+    };
+    buttonActions.set(created, press);
+    // Where no shield stands first (unit tests), the click reaches the button itself.
+    created.addEventListener('click', press);
     return created;
   };
   const bar = element('div', minimized ? `bar ${risk} minimized` : `bar ${risk}`);

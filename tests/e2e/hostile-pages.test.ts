@@ -90,6 +90,24 @@ describe('hostile pages', () => {
     await page.close();
   });
 
+  it("keeps the warning's buttons working for a person when the page swallows every click and key press first", async () => {
+    const { page, tabId } = await open('/hostile-warning.html');
+    await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
+    await expect.poll(() => warningBarOf(page)).toMatchObject({ visible: true, minimized: false });
+    await clickInWarningBar(page, 'button.minimize');
+    await expect.poll(() => warningBarOf(page)).toMatchObject({ minimized: true });
+    // The page's blockers work on its own content: the person's clicks elsewhere are swallowed.
+    await page.mouse.click(20, 20);
+    expect(await page.evaluate(() => (window as unknown as { swallowed: number }).swallowed)).toBeGreaterThan(0);
+    // From the keyboard: Tab to the pill, Enter opens the bar again although the page cancels Enter.
+    const onBar = () => page.evaluate(() => document.activeElement?.parentElement === document.documentElement && document.activeElement.localName === 'div');
+    let presses = 0;
+    while (!(await onBar()) && presses++ < 20) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => warningBarOf(page)).toMatchObject({ minimized: false });
+    await page.close();
+  });
+
   it('warns outside the page, in a notification, when the page keeps removing the warning', async () => {
     const { page, tabId } = await open('/hostile-warning.html?remove');
     await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
