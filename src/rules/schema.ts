@@ -15,6 +15,11 @@ const localized = z.strictObject({
 
 const MAX_REGEX_LENGTH = 1000;
 
+/** Bounds on the update interval a pack may ask for: hourly at most, weekly at least. */
+export const MIN_UPDATE_INTERVAL_HOURS = 1;
+export const MAX_UPDATE_INTERVAL_HOURS = 168;
+export const DEFAULT_UPDATE_INTERVAL_HOURS = 24;
+
 /**
  * A pattern the engine can run: valid JavaScript, and within what the linear-time matcher accepts
  * (no back-references, lookarounds of bounded reach). Whatever else it says, it cannot hang a page:
@@ -142,6 +147,22 @@ export const packHeaderSchema = z.strictObject({
   updated: z.iso.date(),
   sources: z.array(sourceSchema).min(1),
   wording: wordingTextSchema.optional().describe('The wording signal: its label, explanation and sources (its model is fitted)'),
+  disables: z.array(z.string().min(1)).optional().describe("Ids of other packs' rules this pack turns off (a rule that misfires, say)"),
+  updateInterval: z
+    .number()
+    .int()
+    .min(MIN_UPDATE_INTERVAL_HOURS)
+    .max(MAX_UPDATE_INTERVAL_HOURS)
+    .optional()
+    .describe(`How often subscribers look for a new version, in hours (default ${DEFAULT_UPDATE_INTERVAL_HOURS})`),
+  reports: z
+    .strictObject({
+      url: z.url({ protocol: /^https$/, error: 'must be an https:// address' }).optional().describe('A web form that receives reports (prefilled through its query string)'),
+      email: z.email({ error: 'must be an email address' }).optional().describe('An address that receives reports by email'),
+    })
+    .refine((reports) => reports.url !== undefined || reports.email !== undefined, { message: 'give a url, an email, or both' })
+    .optional()
+    .describe('Where people send false alarms and missed lures about this pack; they review every report and send it themselves'),
 });
 
 export const rulePackSchema = packHeaderSchema
