@@ -5,8 +5,11 @@
  */
 import { buildCommand } from './rules-build';
 import { fitCommand } from './rules-fit';
+import { keygenCommand } from './rules-keygen';
 import { masscheckCommand } from './rules-masscheck';
+import { signCommand } from './rules-sign';
 import { validateCommand } from './rules-validate';
+import { verifyCommand } from './rules-verify';
 
 export const RULES_USAGE = `usage: npm run rules -- <command> [options]
 
@@ -20,6 +23,10 @@ export const RULES_USAGE = `usage: npm run rules -- <command> [options]
   fit [--pack SOURCE] [--folds K] [--dry-run] CORPUS.jsonl...
                                   fit rule scores and thresholds, print cross-validated and fitted
                                   figures, write SOURCE/scores.yaml (then run build)
+  keygen KEY                      make a signing key pair: KEY, the private key (keep it secret),
+                                  and KEY.pub, the public key for subscribers; never overwrites
+  sign --key KEY FILE             write FILE.sig, the signature of FILE (a built pack JSON)
+  verify --key KEY.pub FILE       check FILE.sig against FILE, as subscribers will before publishing
 
 PATH is a pack source folder (pack.yaml, scores.yaml, <category>/<id>.yaml) or a pack JSON file;
 the default pack is the core pack's source, rules/core.`;
@@ -29,6 +36,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number> | number> = {
   validate: validateCommand,
   masscheck: masscheckCommand,
   fit: fitCommand,
+  keygen: keygenCommand,
+  sign: signCommand,
+  verify: verifyCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
