@@ -37,7 +37,8 @@ export default defineConfig({
     default_locale: 'en',
     // storage: settings and per-tab reports; contextMenus: "Check selected text";
     // notifications: that check's result when the popup cannot open.
-    permissions: ['storage', 'contextMenus', 'notifications'],
+    // alarms: the next update check of subscribed rule packs.
+    permissions: ['storage', 'contextMenus', 'notifications', 'alarms'],
     // The same sites the content script runs on (no further install warning); lets the background
     // see when a tab goes to another address, to clear what it showed.
     host_permissions: ['http://*/*', 'https://*/*'],
@@ -64,6 +65,9 @@ export default defineConfig({
         run_at: 'document_start',
       },
     ],
+    // What an admin's browser policy may set (README, "Admin policy"). Chromium reads it from the
+    // manifest; Firefox takes the same values from policies.json without a schema.
+    ...(browser !== 'firefox' && { storage: { managed_schema: 'managed-schema.json' } }),
     // Firefox needs an add-on id for Manifest V3, and asks what an add-on collects: nothing.
     // Page text never leaves the device (README, "Privacy").
     ...(browser === 'firefox' && {

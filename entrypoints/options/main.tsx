@@ -1,30 +1,36 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import type { PackInfo } from '../../src/engine';
 import { OptionsApp } from '../../src/options/App';
+import { installedPacksItem } from '../../src/packs/installed';
+import type { Outcome } from '../../src/packs/library';
+import type { PacksOverview } from '../../src/packs/overview';
 import { resolveLang } from '../../src/shared/i18n';
-import type { ExtensionMessage } from '../../src/shared/messages';
-import { settingsItem, trustedSitesItem } from '../../src/shared/settings';
+import type { ExtensionMessage, PackCommand } from '../../src/shared/messages';
+import { policyItem } from '../../src/shared/policy';
+import { readSettings, settingsItem, trustedSitesItem } from '../../src/shared/settings';
 import '../../src/options/options.css';
+
+const NO_ANSWER: Outcome = { ok: false, error: 'Lureguard did not answer: reload this page and try again' };
 
 const actions = {
   saveSettings: (settings: Parameters<typeof settingsItem.setValue>[0]) => void settingsItem.setValue(settings),
   saveTrustedSites: (sites: string[]) => void trustedSitesItem.setValue(sites),
+  // The background holds the packs and checks every change before it is used.
+  runPackCommand: async (command: PackCommand): Promise<Outcome> => ((await browser.runtime.sendMessage(command).catch(() => undefined)) as Outcome | undefined) ?? NO_ANSWER,
 };
 
 /** The packs come from the background, which holds the rules (the options page does not carry them). */
-async function activePacks(): Promise<PackInfo[]> {
-  const message: ExtensionMessage = { type: 'pack-info' };
-  return ((await browser.runtime.sendMessage(message).catch(() => undefined)) as PackInfo[] | undefined) ?? [];
+async function packsOverview(): Promise<PacksOverview> {
+  const message: ExtensionMessage = { type: 'packs-overview' };
+  return ((await browser.runtime.sendMessage(message).catch(() => undefined)) as PacksOverview | undefined) ?? { packs: [], pending: [], userPacksAllowed: false };
 }
 
 async function draw() {
-  const [settings, trustedSites, packs] = await Promise.all([settingsItem.getValue(), trustedSitesItem.getValue(), activePacks()]);
+  const [settings, trustedSites, overview, policy] = await Promise.all([readSettings(), trustedSitesItem.getValue(), packsOverview(), policyItem.getValue()]);
   const lang = resolveLang(settings.language, browser.i18n.getUILanguage());
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  render(<OptionsApp data={{ lang, settings, trustedSites, packs }} actions={actions} />, document.getElementById('app')!);
+  render(<OptionsApp data={{ lang, settings, trustedSites, overview, policy }} actions={actions} />, document.getElementById('app')!);
 }
 
 void draw();
-settingsItem.watch(() => void draw());
-trustedSitesItem.watch(() => void draw());
+for (const item of [settingsItem, trustedSitesItem, installedPacksItem, policyItem]) item.watch(() => void draw());

@@ -3,7 +3,8 @@ import { scan, segmentText } from '../engine';
 import { type PageReport, buildReport } from '../shared/report';
 import { activeRuleSet } from './rule-set';
 
-export function checkText(text: string, where: { url: string; host: string }): PageReport {
+export async function checkText(text: string, where: { url: string; host: string }): Promise<PageReport> {
   const segments = segmentText(text);
-  return buildReport(scan(segments, activeRuleSet()), segments, activeRuleSet(), where);
+  const ruleSet = await activeRuleSet();
+  return buildReport(scan(segments, ruleSet), segments, ruleSet, where);
 }

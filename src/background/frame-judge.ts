@@ -22,6 +22,8 @@ interface KnownText {
 /** What the background remembers of one frame's document: each text's analysis, by text id, and the block list last judged. */
 export class FrameMemory {
   readonly texts = new Map<string, KnownText>();
+  /** The rule set the analyses were made with: a pack change makes them stale. */
+  ruleSet: CompiledRuleSet | undefined;
   /** The blocks last judged, in reading order: a change applies to them. */
   entries: readonly BlockEntry[] | undefined;
   constructor(readonly documentStart: number) {}
@@ -34,10 +36,23 @@ export type FrameJudgeResult = { report: PageReport } | { resend: true };
 
 /** Analyzes texts as they arrive (the costly part), before the frame asks for a judgement. */
 export function rememberTexts(ruleSet: CompiledRuleSet, memory: FrameMemory, texts: readonly { key: string; text: string }[]): void {
+  analyzeWith(ruleSet, memory);
   for (const { key, text } of texts) {
     const id = textIdOf(key);
     if (!memory.texts.has(id)) memory.texts.set(id, { text, analysis: analyzeSegment(text, ruleSet) });
   }
+}
+
+/** Analyzes what the memory holds again when the rules changed since (a pack was added, updated or switched off). */
+function analyzeWith(ruleSet: CompiledRuleSet, memory: FrameMemory): void {
+  if (memory.ruleSet === ruleSet) return;
+  if (memory.ruleSet) {
+    for (const known of memory.texts.values()) {
+      known.analysis = analyzeSegment(known.text, ruleSet);
+      known.withoutSender = undefined;
+    }
+  }
+  memory.ruleSet = ruleSet;
 }
 
 /** Keeps a part of the frame's list that more parts follow: the list is judged when the last one arrives. */
@@ -50,6 +65,7 @@ export function rememberList(memory: FrameMemory, list: SentList): void {
  * applies to (the service worker was restarted meanwhile).
  */
 export function judgeFrame(ruleSet: CompiledRuleSet, memory: FrameMemory, page: PageInfo, list: SentList, now = Date.now()): FrameJudgeResult {
+  analyzeWith(ruleSet, memory);
   const blocks = list.blocks ?? applyChange(memory.entries, list.change);
   const known = blocks?.map((block) => memory.texts.get(textIdOf(block.key)));
   if (!blocks || !known || known.includes(undefined)) {

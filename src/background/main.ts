@@ -8,6 +8,7 @@ import { documentOfPort } from '../shared/frame-port';
 import { type ContentMessage, type ExtensionMessage, type FrameJudgement, MAX_CHECKED_TEXT, type PageBlocksResponse, parseContentMessage, type TabMessage } from '../shared/messages';
 import { skippedReport } from '../shared/report';
 import { selectionCheckItem } from '../shared/session-state';
+import { policyItem } from '../shared/policy';
 import { settingsItem } from '../shared/settings';
 import type { TabVerdict } from '../shared/tab-verdict';
 import { checkText } from './check-text';
@@ -16,7 +17,8 @@ import { forgetWarned, warnOutsidePage } from './hidden-warning';
 import { notifyVerdict } from './notify';
 import { judgeFrame, rememberList, rememberTexts } from './frame-judge';
 import { forgetFrame, forgetTab, frameMemory } from './frame-memories';
-import { activePacks, activeRuleSet } from './rule-set';
+import { activePacks, activeRuleSet, isUpdateAlarm, library, scheduleUpdates } from './rule-set';
+import { onPackCommand, packsOverviewNow, readManagedPolicy, rulesChanged } from './packs';
 import { clearTab, closeTab, forgetFrameReport, settingsChanged, storeFrameReport } from './tab-reports';
 
 const CHECK_SELECTION_MENU = 'lureguard-check-selection';
@@ -29,7 +31,7 @@ export async function checkSelection(text: string, tab: { id?: number; url?: str
   } catch {
     // Some pages (PDF viewers, about: pages) have no usable URL; the check does not need one.
   }
-  const report = checkText(text, { url, host });
+  const report = await checkText(text, { url, host });
   await selectionCheckItem.setValue(report);
   try {
     await browser.action.openPopup();
@@ -45,7 +47,7 @@ export async function judgeBlocks(tabId: number, frameId: number, message: Extra
     rememberList(memory, message);
     return { listed: true };
   }
-  const result = judgeFrame(activeRuleSet(), memory, message.page, message);
+  const result = judgeFrame(await activeRuleSet(), memory, message.page, message);
   if ('resend' in result) return result;
   const verdict = await storeFrameReport(tabId, frameId, result.report);
   if (frameId !== 0) void tellTopFrame(tabId, verdict);
@@ -73,8 +75,10 @@ async function tellTopFrame(tabId: number, verdict: TabVerdict): Promise<void> {
 function onContentMessage(message: ContentMessage, tabId: number, frameId: number): Promise<unknown> {
   switch (message.type) {
     case 'page-texts':
-      rememberTexts(activeRuleSet(), frameMemory(tabId, frameId, message.page.documentStart), message.texts);
-      return Promise.resolve({ ok: true });
+      return activeRuleSet().then((ruleSet) => {
+        rememberTexts(ruleSet, frameMemory(tabId, frameId, message.page.documentStart), message.texts);
+        return { ok: true };
+      });
     case 'page-blocks':
       return judgeBlocks(tabId, frameId, message);
     case 'page-skipped':
@@ -86,10 +90,17 @@ function onContentMessage(message: ContentMessage, tabId: number, frameId: numbe
   }
 }
 
-function onExtensionMessage(message: ExtensionMessage): unknown {
-  if (message?.type === 'check-text' && typeof message.text === 'string') return checkText(message.text.slice(0, MAX_CHECKED_TEXT), { url: '', host: '' });
-  if (message?.type === 'pack-info') return activePacks();
-  return undefined;
+function onExtensionMessage(message: ExtensionMessage): Promise<unknown> | undefined {
+  switch (message?.type) {
+    case 'check-text':
+      return typeof message.text === 'string' ? checkText(message.text.slice(0, MAX_CHECKED_TEXT), { url: '', host: '' }) : undefined;
+    case 'pack-info':
+      return activePacks();
+    case 'packs-overview':
+      return packsOverviewNow();
+    default:
+      return onPackCommand(message);
+  }
 }
 
 /** A frame's port closed: the frame is gone (removed, navigated, closed), and so is its report. */
@@ -123,8 +134,12 @@ export function runBackground(): void {
     const fromExtensionPage = sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/' as '/popup.html'));
     if (fromExtensionPage) {
       const answer = onExtensionMessage(raw as ExtensionMessage);
-      if (answer !== undefined) respond(answer);
-      return false;
+      if (answer === undefined) return false;
+      answer.then(respond, (error) => {
+        console.error('Lureguard: a request of an extension page failed', error);
+        respond(undefined);
+      });
+      return true;
     }
     // Anything else comes from a content script, inside a page: malformed messages are ignored.
     const message = sender.tab ? parseContentMessage(raw) : null;
@@ -139,7 +154,18 @@ export function runBackground(): void {
   });
 
   browser.runtime.onConnect.addListener(onFramePort);
+
+  // Packs: the admin's policy first (it decides which packs count), then updates when due.
+  library.onChange(rulesChanged);
+  void readManagedPolicy().then(() => library.updateDue()).then(scheduleUpdates);
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void readManagedPolicy().then(scheduleUpdates);
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (isUpdateAlarm(alarm)) void library.updateDue().then(scheduleUpdates);
+  });
   settingsItem.watch(settingsChanged);
+  policyItem.watch(settingsChanged);
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // The tab is going to another address: what it showed before no longer applies. (A frame

@@ -6,14 +6,14 @@ import { browser } from 'wxt/browser';
 import { CATEGORY_LABELS, RISK_LABELS } from '../engine/labels';
 import { type Category, isFlagged, type Risk } from '../engine/types';
 import { type Lang, resolveLang, translate } from '../shared/i18n';
-import { settingsItem } from '../shared/settings';
+import { readSettings } from '../shared/settings';
 
 export async function notifyVerdict(
   verdict: { risk: Risk; category: Category | null },
   message: (lang: Lang) => string,
   id?: string,
 ): Promise<void> {
-  const settings = await settingsItem.getValue();
+  const settings = await readSettings();
   const lang = resolveLang(settings.language, browser.i18n.getUILanguage());
   const kind = verdict.category && isFlagged(verdict.risk) ? ` — ${CATEGORY_LABELS[verdict.category][lang]}` : '';
   const options = {

@@ -13,7 +13,7 @@ import { browser } from 'wxt/browser';
 import { RISK_RANK, type Risk } from '../engine/types';
 import { type PageReport, REPORT_LIMITS, reportedUrl } from '../shared/report';
 import { type TabState, tabStateItem } from '../shared/session-state';
-import { type Settings, settingsItem } from '../shared/settings';
+import { readSettings, type Settings } from '../shared/settings';
 import { NO_VERDICT, type TabVerdict, tabVerdict } from '../shared/tab-verdict';
 
 /** Only risks that warn light the badge: a badge that lights on every news story about fraud is soon ignored. */
@@ -52,7 +52,7 @@ async function stateOf(tabId: number): Promise<TabState> {
 
 let settings: Promise<Settings> | undefined;
 /** The settings, read once and again only after they changed (see settingsChanged). */
-const currentSettings = () => (settings ??= settingsItem.getValue());
+const currentSettings = () => (settings ??= readSettings());
 
 export function settingsChanged(): void {
   settings = undefined;

@@ -101,6 +101,12 @@ export class PageGuard {
     await this.enqueue((signal) => this.publish(signal));
   }
 
+  /** The background's rules changed: the blocks are judged again (it has their texts; only keys are sent). */
+  async rulesChanged(): Promise<void> {
+    if (this.skipReason !== undefined || !this.run) return;
+    await this.enqueue((signal) => this.publish(signal));
+  }
+
   /** A new page in a single-page app: forget the old one. */
   async navigated(): Promise<void> {
     this.presenter.resetDismissed();

@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { TabMessage } from '../shared/messages';
+import { policyItem } from '../shared/policy';
 import { readProtectionSettings, settingsItem, trustedSitesItem } from '../shared/settings';
 import { BackgroundLink } from './background-link';
 import { PageGuard } from './guard';
@@ -13,7 +14,7 @@ export async function runContentScript(): Promise<void> {
   const lifetime = new AbortController();
   const link = new BackgroundLink(performance.timeOrigin, () => lifetime.abort());
   link.connect();
-  const { settings, trusted } = await readProtectionSettings();
+  const { settings, trusted } = await readProtectionSettings(location.hostname);
   if (lifetime.signal.aborted) return;
   const guard = new PageGuard(
     {
@@ -40,17 +41,22 @@ export async function runContentScript(): Promise<void> {
         guard.showVerdict(message.verdict);
         respond({ ok: true });
         break;
+      case 'rules-changed':
+        void guard.rulesChanged();
+        respond({ ok: true });
+        break;
     }
     return false;
   };
   browser.runtime.onMessage.addListener(onMessage as never);
 
   const refresh = async () => {
-    const current = await readProtectionSettings();
+    const current = await readProtectionSettings(location.hostname);
     await guard.updateSettings(current.settings, current.trusted);
   };
   const unwatchSettings = settingsItem.watch(() => void refresh());
   const unwatchTrusted = trustedSitesItem.watch(() => void refresh());
+  const unwatchPolicy = policyItem.watch(() => void refresh());
   watchNavigation(location, () => void guard.navigated(), lifetime.signal);
   // Back from the back-forward cache: the background forgot this page when it left.
   window.addEventListener('pageshow', (event) => event.persisted && event.isTrusted && void guard.start(), { signal: lifetime.signal });
@@ -58,6 +64,7 @@ export async function runContentScript(): Promise<void> {
     guard.stop();
     unwatchSettings();
     unwatchTrusted();
+    unwatchPolicy();
     browser.runtime.onMessage.removeListener(onMessage as never);
   });
   await guard.start();

@@ -49,6 +49,8 @@ export interface PackInfo {
   publisher: string;
   updated: string;
   rules: number;
+  /** Where people send false alarms and missed lures about the pack, when it says. */
+  reports?: { url?: string; email?: string };
 }
 
 export interface CompiledRuleSet {
@@ -77,9 +79,10 @@ export interface CompiledRuleSet {
 
 const MIN_FUZZY_LENGTH = 7;
 
-/** What a pack is, for people: its name, version, publisher and size. */
+/** What a pack is, for people: its name, version, publisher, size, and where reports about it go. */
 export function packInfo(pack: RulePack): PackInfo {
-  return { id: pack.id, name: pack.name, version: pack.version, publisher: pack.publisher, updated: pack.updated, rules: pack.rules.length };
+  const { id, name, version, publisher, updated, reports } = pack;
+  return { id, name, version, publisher, updated, rules: pack.rules.length, ...(reports && { reports: { ...reports } }) };
 }
 
 /** Two packs with a rule of the same id, and the later one does not say it replaces the other. */

@@ -1,10 +1,13 @@
 /** Feeds the popup: reads the tab's reports and the settings from storage, and performs its actions. */
 import { browser } from 'wxt/browser';
+import type { PackInfo } from '../engine';
+import { saveReportDraft } from '../report/draft-store';
 import { resolveLang } from '../shared/i18n';
 import type { ExtensionMessage, TabMessage } from '../shared/messages';
 import type { PageReport } from '../shared/report';
 import { selectionCheckItem, tabStateItem } from '../shared/session-state';
-import { isTrusted, settingsItem, siteOf, trustedSitesItem } from '../shared/settings';
+import { policyItem } from '../shared/policy';
+import { isTrusted, readSettings, settingsItem, siteOf, trustedFor, trustedSitesItem } from '../shared/settings';
 import { viewOfTab } from './tab-view';
 import type { PopupActions, PopupData } from './types';
 
@@ -21,12 +24,20 @@ export async function popupTabId(search: string): Promise<number | null> {
   return active?.id !== undefined && active.url && /^https?:/.test(active.url) ? active.id : null;
 }
 
+/** The active packs come from the background, which holds the rules (the popup does not carry them). */
+async function activePacks(): Promise<PackInfo[]> {
+  const message: ExtensionMessage = { type: 'pack-info' };
+  return ((await browser.runtime.sendMessage(message).catch(() => undefined)) as PackInfo[] | undefined) ?? [];
+}
+
 export async function loadPopupData(tabId: number | null): Promise<PopupData> {
-  const [state, settings, trustedSites, selection] = await Promise.all([
+  const [state, settings, trustedSites, policy, selection, packs] = await Promise.all([
     tabId === null ? Promise.resolve({ frames: {} }) : tabStateItem(tabId).getValue(),
-    settingsItem.getValue(),
+    readSettings(),
     trustedSitesItem.getValue(),
+    policyItem.getValue(),
     selectionCheckItem.getValue(),
+    activePacks(),
   ]);
   const tab = viewOfTab(state);
   const host = tab?.report.host;
@@ -36,13 +47,17 @@ export async function loadPopupData(tabId: number | null): Promise<PopupData> {
     tab,
     selection: selection && Date.now() - selection.scannedAt < SELECTION_FRESH_MS ? selection : null,
     paused: settings.paused,
-    trusted: !!host && isTrusted(host, trustedSites),
+    trusted: !!host && isTrusted(host, trustedFor(host, trustedSites, policy)),
+    pauseHidden: policy.hidePauseSwitch === true,
+    // A site the policy trusts or always scans: a person's trust would change nothing.
+    trustLocked: !!host && (isTrusted(host, policy.trustedSites ?? []) || isTrusted(host, policy.alwaysScanSites ?? [])),
+    packs,
   };
 }
 
 /** Calls onChange whenever anything the popup shows changes; returns the unsubscribe function. */
 export function watchPopupData(tabId: number | null, onChange: () => void): () => void {
-  const stops = [settingsItem.watch(onChange), trustedSitesItem.watch(onChange)];
+  const stops = [settingsItem.watch(onChange), trustedSitesItem.watch(onChange), policyItem.watch(onChange)];
   if (tabId !== null) stops.push(tabStateItem(tabId).watch(onChange));
   return () => stops.forEach((stop) => stop());
 }
@@ -71,6 +86,10 @@ export function popupActions(tabId: number | null, openedAsPage: boolean): Popup
     async checkMessage(text) {
       const message: ExtensionMessage = { type: 'check-text', text };
       return ((await browser.runtime.sendMessage(message).catch(() => undefined)) as PageReport | undefined) ?? undefined;
+    },
+    async openReport(draft) {
+      // In a tab of its own: the toolbar popup closes as soon as the person looks elsewhere.
+      await browser.tabs.create({ url: browser.runtime.getURL(await saveReportDraft(draft)) });
     },
   };
 }

@@ -1,6 +1,8 @@
 /** The popup is a view over data and actions; the connector provides them, tests provide fixtures. */
+import type { PackInfo } from '../engine';
 import type { Lang } from '../shared/i18n';
 import type { BlockSpan, PageReport } from '../shared/report';
+import type { ReportDraft } from '../shared/report-draft';
 import type { TabView } from './tab-view';
 
 export interface PopupData {
@@ -14,6 +16,11 @@ export interface PopupData {
   paused: boolean;
   /** Whether the current tab's site is trusted. */
   trusted: boolean;
+  /** What the admin's policy decides here: no pause switch, and whether this site is trusted. */
+  pauseHidden: boolean;
+  trustLocked: boolean;
+  /** The active rule packs: which of them take reports, and where. */
+  packs: PackInfo[];
 }
 
 export interface PopupActions {
@@ -23,4 +30,6 @@ export interface PopupActions {
   openOptions(): void;
   /** The background judges it; undefined when it cannot be reached. */
   checkMessage(text: string): Promise<PageReport | undefined>;
+  /** Opens the report for the person to review and send (nothing is sent by opening it). */
+  openReport(draft: ReportDraft): void;
 }

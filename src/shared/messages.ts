@@ -94,11 +94,24 @@ export interface FrameJudgement {
  */
 export type PageBlocksResponse = { judged: FrameJudgement } | { resend: true } | { listed: true };
 
-/** Background/popup -> content script. */
-export type TabMessage = { type: 'show-finding'; span: BlockSpan } | { type: 'tab-verdict'; verdict: TabVerdict };
+/**
+ * Background/popup -> content script. `rules-changed`: a pack was added, updated or switched off;
+ * the frame has its blocks judged again (the background still has their texts).
+ */
+export type TabMessage = { type: 'show-finding'; span: BlockSpan } | { type: 'tab-verdict'; verdict: TabVerdict } | { type: 'rules-changed' };
 
-/** Popup/options -> background. */
-export type ExtensionMessage = { type: 'check-text'; text: string } | { type: 'pack-info' };
+/** The options page's changes to the rule packs; each is answered with an Outcome (src/packs/library.ts). */
+export type PackCommand =
+  | { type: 'subscribe'; url: string; publicKey: string }
+  | { type: 'import-pack'; text: string; fileName: string }
+  | { type: 'update-pack'; url: string }
+  | { type: 'remove-pack'; packId: string }
+  | { type: 'unsubscribe'; url: string }
+  | { type: 'set-pack-enabled'; packId: string; enabled: boolean }
+  | { type: 'set-rule-enabled'; ruleId: string; enabled: boolean };
+
+/** Popup/options -> background. `packs-overview` is answered with a PacksOverview (src/packs/overview.ts). */
+export type ExtensionMessage = { type: 'check-text'; text: string } | { type: 'pack-info' } | { type: 'packs-overview' } | PackCommand;
 
 /** The longest text the popup's "check a message" box sends. */
 export const MAX_CHECKED_TEXT = 200_000;

@@ -52,7 +52,13 @@ export const reportedFindingSchema = blockSpanSchema.extend({
 });
 export type ReportedFinding = z.infer<typeof reportedFindingSchema>;
 
-const reportedRuleSchema = z.object({ label: localizedSchema, explanation: localizedSchema, sources: z.array(sourceSchema).max(50) });
+const reportedRuleSchema = z.object({
+  /** The pack the rule comes from: where a false alarm about it is reported. */
+  pack: z.string().max(200),
+  label: localizedSchema,
+  explanation: localizedSchema,
+  sources: z.array(sourceSchema).max(50),
+});
 export type ReportedRule = z.infer<typeof reportedRuleSchema>;
 
 export const SKIP_REASONS = ['trusted', 'paused'] as const;
@@ -124,7 +130,7 @@ export function buildReport(
   const rules: Record<string, ReportedRule> = {};
   for (const f of [...findings, ...result.decisive]) {
     const rule = ruleSet.ruleById.get(f.rule);
-    if (rule && !rules[f.rule]) rules[f.rule] = { label: rule.label, explanation: rule.explanation, sources: rule.sources };
+    if (rule && !rules[f.rule]) rules[f.rule] = { pack: rule.pack, label: rule.label, explanation: rule.explanation, sources: rule.sources };
   }
   return {
     url: reportedUrl(where.url),

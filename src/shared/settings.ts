@@ -1,5 +1,6 @@
 /** Settings, as typed, versioned storage items (WXT storage). Per-tab state is in session-state.ts. */
 import { storage } from 'wxt/utils/storage';
+import { effectiveSettings, type Policy, policyItem } from './policy';
 
 export type WarningThreshold = 'medium' | 'high' | 'off';
 export type LanguageSetting = 'auto' | 'en' | 'zh';
@@ -21,10 +22,27 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', { fal
 /** Host names the user trusts: never scanned. */
 export const trustedSitesItem = storage.defineItem<string[]>('local:trustedSites', { fallback: [], version: 1 });
 
-/** The settings and trusted sites, in one read of storage (a page's start-up waits for it). */
-export async function readProtectionSettings(): Promise<{ settings: Settings; trusted: string[] }> {
-  const [settings, trusted] = await storage.getItems([settingsItem, trustedSitesItem]);
-  return { settings: settings!.value as Settings, trusted: trusted!.value as string[] };
+/**
+ * The settings and trusted sites for a page at host, as the admin's policy leaves them (locked
+ * settings, sites it trusts, sites it always scans), in one read of storage: a page's start-up
+ * waits for it.
+ */
+export async function readProtectionSettings(host: string): Promise<{ settings: Settings; trusted: string[] }> {
+  const [settings, trusted, policy] = await storage.getItems([settingsItem, trustedSitesItem, policyItem]);
+  const effective = policy!.value as Policy;
+  return { settings: effectiveSettings(settings!.value as Settings, effective), trusted: trustedFor(host, trusted!.value as string[], effective) };
+}
+
+/** The settings as the policy leaves them (for the background and the popup). */
+export async function readSettings(): Promise<Settings> {
+  const [settings, policy] = await storage.getItems([settingsItem, policyItem]);
+  return effectiveSettings(settings!.value as Settings, policy!.value as Policy);
+}
+
+/** The sites trusted on host: the user's and the policy's, none where the policy always scans. */
+export function trustedFor(host: string, userTrusted: readonly string[], policy: Policy): string[] {
+  if (isTrusted(host, policy.alwaysScanSites ?? [])) return [];
+  return [...userTrusted, ...(policy.trustedSites ?? []).map(siteOf)];
 }
 
 /** A host is trusted when it or a parent domain is in the list (trusting example.com covers www.example.com). */

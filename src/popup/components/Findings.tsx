@@ -1,5 +1,6 @@
 import { CATEGORY_LABELS } from '../../engine/labels';
 import type { Lang, Translate } from '../../shared/i18n';
+import type { FalseAlarmReporter } from '../reporting';
 import type { CategoryGroup, RuleGroup, ShownFinding } from '../tab-view';
 
 const MAX_MATCHES_PER_RULE = 2;
@@ -17,7 +18,7 @@ function differsFromTerm(finding: ShownFinding): boolean {
   return sameScript && finding.text.toLowerCase() !== finding.term.toLowerCase();
 }
 
-function Match({ finding, t, onShow }: { finding: ShownFinding; t: Translate; onShow?: () => void }) {
+function Match({ finding, t, onShow, onReport }: { finding: ShownFinding; t: Translate; onShow?: () => void; onReport?: () => void }) {
   return (
     <li class="match">
       <q>
@@ -31,12 +32,18 @@ function Match({ finding, t, onShow }: { finding: ShownFinding; t: Translate; on
           {t('showOnPage')}
         </button>
       )}
+      {onReport && (
+        <button type="button" class="report" onClick={onReport}>
+          {t('reportFalseAlarm')}
+        </button>
+      )}
     </li>
   );
 }
 
-function Rule({ group, lang, t, onShow }: { group: RuleGroup; lang: Lang; t: Translate; onShow?: (finding: ShownFinding) => void }) {
+function Rule({ group, lang, t, onShow, reportFalseAlarm }: { group: RuleGroup; lang: Lang; t: Translate; onShow?: (finding: ShownFinding) => void; reportFalseAlarm?: FalseAlarmReporter }) {
   const info = group.info;
+  const onReport = reportFalseAlarm?.(group);
   // What the verdict rests on is explained in full; supporting signals fold away.
   const decisive = group.findings.some((f) => f.decisive);
   return (
@@ -44,7 +51,7 @@ function Rule({ group, lang, t, onShow }: { group: RuleGroup; lang: Lang; t: Tra
       <h3>{info?.label[lang] ?? group.rule}</h3>
       <ul class="matches">
         {group.findings.slice(0, MAX_MATCHES_PER_RULE).map((finding) => (
-          <Match key={`${finding.frameId}:${finding.block}:${finding.start}:${finding.end}`} finding={finding} t={t} onShow={onShow && (() => onShow(finding))} />
+          <Match key={`${finding.frameId}:${finding.block}:${finding.start}:${finding.end}`} finding={finding} t={t} onShow={onShow && (() => onShow(finding))} onReport={onReport && (() => onReport(finding))} />
         ))}
       </ul>
       {info && (
@@ -58,7 +65,7 @@ function Rule({ group, lang, t, onShow }: { group: RuleGroup; lang: Lang; t: Tra
 }
 
 /** Each finding grouped by category, then by rule: the matched text in context and why it matters (the real cases are listed once, after). */
-export function Findings({ groups, lang, t, onShow }: { groups: CategoryGroup[]; lang: Lang; t: Translate; onShow?: (finding: ShownFinding) => void }) {
+export function Findings({ groups, lang, t, onShow, reportFalseAlarm }: { groups: CategoryGroup[]; lang: Lang; t: Translate; onShow?: (finding: ShownFinding) => void; reportFalseAlarm?: FalseAlarmReporter }) {
   if (groups.length === 0) return null;
   return (
     <section class="findings">
@@ -67,7 +74,7 @@ export function Findings({ groups, lang, t, onShow }: { groups: CategoryGroup[];
         <div class="category" key={group.category} data-category={group.category}>
           <h2 class="category-name">{CATEGORY_LABELS[group.category][lang]}</h2>
           {group.rules.map((rule) => (
-            <Rule key={rule.rule} group={rule} lang={lang} t={t} onShow={onShow} />
+            <Rule key={rule.rule} group={rule} lang={lang} t={t} onShow={onShow} reportFalseAlarm={reportFalseAlarm} />
           ))}
         </div>
       ))}

@@ -30,8 +30,20 @@ function renderPopup(data: Partial<PopupData> = {}) {
     setPaused: vi.fn(),
     openOptions: vi.fn(),
     checkMessage: vi.fn(async (text: string) => reportOf(text, '')),
+    openReport: vi.fn(),
   };
-  const full: PopupData = { lang: 'en', locale: 'en-US', tab: viewOfTab({ frames: { '0': reportOf(LURE) } }), selection: null, paused: false, trusted: false, ...data };
+  const full: PopupData = {
+    lang: 'en',
+    locale: 'en-US',
+    tab: viewOfTab({ frames: { '0': reportOf(LURE) } }),
+    selection: null,
+    paused: false,
+    trusted: false,
+    pauseHidden: false,
+    trustLocked: false,
+    packs: ruleSet.packs,
+    ...data,
+  };
   render(<App data={full} actions={actions} />);
   return actions;
 }
@@ -147,6 +159,46 @@ describe('popup', () => {
     expect(actions.setTrusted).toHaveBeenCalledWith('jobs.example', true);
     fireEvent.click(screen.getByRole('button', { name: 'Pause Lureguard' }));
     expect(actions.setPaused).toHaveBeenCalledWith(true);
+  });
+
+  it("offers neither pausing nor trusting where the organization's policy decides them", () => {
+    renderPopup({ pauseHidden: true, trustLocked: true });
+    expect(screen.queryByRole('button', { name: 'Pause Lureguard' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Trust this site' })).toBeNull();
+  });
+
+  it('offers to report a false alarm to the publisher of the finding\'s pack, with the rule, the match in context and the page', () => {
+    const actions = renderPopup();
+    const rule = document.querySelector('[data-rule="job-high-pay"]') as HTMLElement;
+    fireEvent.click(within(rule).getAllByRole('button', { name: 'Report a false alarm' })[0]!);
+    expect(actions.openReport).toHaveBeenCalledWith(
+      expect.objectContaining({
+        kind: 'false-alarm',
+        to: expect.objectContaining({ pack: 'lureguard-core', url: 'https://github.com/lureguard/lureguard/issues/new' }),
+        rule: 'job-high-pay',
+        text: '$3,500 per month',
+        before: expect.stringContaining('salary '),
+        page: 'https://jobs.example/ad',
+      }),
+    );
+  });
+
+  it('offers no report where no pack takes reports', () => {
+    renderPopup({ packs: ruleSet.packs.map(({ reports: _, ...pack }) => pack) });
+    expect(screen.queryByRole('button', { name: 'Report a false alarm' })).toBeNull();
+  });
+
+  it('offers to report a checked message it did not warn about as a missed lure', async () => {
+    const actions = renderPopup({ tab: null });
+    fireEvent.input(screen.getByLabelText(/Paste a message/), { target: { value: '稳赚不赔，老师带单，日收益5%，USDT充值，下载专属App' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    await screen.findByText('High risk: looks like a false investment');
+    expect(screen.queryByRole('button', { name: 'Report a missed lure' })).toBeNull();
+    const message = 'Hi, my cousin has a great job for you, call me tonight.';
+    fireEvent.input(screen.getByLabelText(/Paste a message/), { target: { value: message } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Report a missed lure' }));
+    expect(actions.openReport).toHaveBeenCalledWith(expect.objectContaining({ kind: 'missed-lure', message, to: expect.objectContaining({ pack: 'lureguard-core' }) }));
   });
 
   it('speaks Simplified Chinese, rule explanations included', () => {
