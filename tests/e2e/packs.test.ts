@@ -7,9 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateKeyPair } from '../../src/packs/signing';
-import type { RulePack } from '../../src/rules/schema';
-import { loadCorePack } from '../helpers/core';
-import { type Misbehaviour, type PackServer, startPackServer } from './support/pack-server';
+import { type Misbehaviour, ngoPack, type PackServer, startPackServer } from './support/pack-server';
 import { reportOf, waitForReport } from './support/browser';
 import { extensionSession } from './support/session';
 
@@ -23,35 +21,6 @@ beforeAll(async () => {
   [publisher, keys] = await Promise.all([startPackServer(), generateKeyPair()]);
 });
 afterAll(() => publisher?.close());
-
-/** An NGO's pack: one rule, on a word the core pack does not know. */
-function ngoPack(version: string, term: string): RulePack {
-  const core = loadCorePack();
-  return {
-    id: 'ngo-pack',
-    name: 'NGO job-scam pack',
-    version,
-    publisher: 'An NGO',
-    updated: '2026-11-20',
-    sources: [core.sources[0]!],
-    rules: [
-      {
-        id: `ngo-${term}`,
-        category: 'job-abroad',
-        role: 'lure',
-        label: { en: `the ${term} recruiter`, zh: `${term} 招聘` },
-        explanation: { en: 'A recruiter named in recent reports.', zh: '近期报告中提到的招聘方。' },
-        terms: [term],
-        patterns: [],
-        fuzzy: false,
-        negatable: false,
-        sources: [core.sources[0]!.id],
-        samples: { match: [term], noMatch: ['hello'] },
-        weight: 3,
-      },
-    ],
-  };
-}
 
 const PAGE = '<!doctype html><html lang="en"><body><h1>Careers</h1><p>Apply through the zorblax agency or the quuxjob agency for warehouse work.</p></body></html>';
 

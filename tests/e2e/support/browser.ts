@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, type CDPSession, type Page, type Worker, chromium } from 'playwright-core';
 import type { PageReport } from '../../../src/shared/report';
 
+const CHROMIUM_WITH_POLICIES = fileURLToPath(new URL('./chromium-with-policies.sh', import.meta.url));
+
 export const EXTENSION = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
 export const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -61,14 +63,16 @@ function profileWithoutFormQueries(): string {
   return dir;
 }
 
-export async function launchWithExtension(options: { lang?: string; proxy?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: { lang?: string; proxy?: string; policyDir?: string } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(`${EXTENSION}/manifest.json`)) throw new Error(`no built extension at ${EXTENSION}: run npm run build first`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (as root)`);
   mkdirSync(ARTIFACTS, { recursive: true });
   // Without a proxy, Playwright makes (and removes) a temporary profile.
   const profile = options.proxy ? profileWithoutFormQueries() : '';
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    // With a policy (support/policy.ts): Chromium in a namespace where that policy is the machine's.
+    executablePath: options.policyDir ? CHROMIUM_WITH_POLICIES : CHROMIUM,
+    ...(options.policyDir && { env: { ...process.env, CHROMIUM_POLICY_DIR: options.policyDir } as Record<string, string> }),
     headless: true,
     locale: options.lang,
     viewport: { width: 1200, height: 800 },

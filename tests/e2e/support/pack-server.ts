@@ -7,6 +7,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sign } from '../../../src/packs/signing';
 import type { RulePack } from '../../../src/rules/schema';
+import { loadCorePack } from '../../helpers/core';
 
 export type Misbehaviour = 'tampered' | 'wrong-signature' | 'server-error' | 'hang' | 'oversize';
 
@@ -70,5 +71,34 @@ export async function startPackServer(): Promise<PackServer> {
       for (const response of hanging) response.destroy();
       return new Promise((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/** An NGO's pack: one rule, on a word the core pack does not know. */
+export function ngoPack(version: string, term: string): RulePack {
+  const core = loadCorePack();
+  return {
+    id: 'ngo-pack',
+    name: 'NGO job-scam pack',
+    version,
+    publisher: 'An NGO',
+    updated: '2026-11-20',
+    sources: [core.sources[0]!],
+    rules: [
+      {
+        id: `ngo-${term}`,
+        category: 'job-abroad',
+        role: 'lure',
+        label: { en: `the ${term} recruiter`, zh: `${term} 招聘` },
+        explanation: { en: 'A recruiter named in recent reports.', zh: '近期报告中提到的招聘方。' },
+        terms: [term],
+        patterns: [],
+        fuzzy: false,
+        negatable: false,
+        sources: [core.sources[0]!.id],
+        samples: { match: [term], noMatch: ['hello'] },
+        weight: 3,
+      },
+    ],
   };
 }
