@@ -8,13 +8,15 @@
  * requests Chromium makes by itself (BROWSER_OWN, each named by exact URL); and no URL, header
  * or body of any request may carry any of the texts the extension read.
  *
- * The core rule pack is bundled and no pack subscriptions exist yet, so the expected extension
- * traffic is none at all. When subscriptions come, their fetches belong in `allowedPaths` as
- * requests for pack files (never with page text), served by the test server.
+ * The extension's own traffic is the rule pack it is subscribed to (pack.json and its .sig, from
+ * the test server) and nothing else: a report to a pack's publisher is opened for review, which
+ * sends nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFlagged } from '../../src/engine/types';
+import { generateKeyPair, sign } from '../../src/packs/signing';
 import { CHAT_LURE } from '../fixtures/chat-pitch';
+import { ngoPack } from './support/pack-server';
 import { type ExtensionBrowser, appendMessage, launchWithExtension, openTab, waitForReport } from './support/browser';
 import { type RecordedRequest, type RecordingProxy, startRecordingProxy } from './support/recording-proxy';
 import { type PageServer, startServer } from './support/server';
@@ -59,7 +61,7 @@ const MARKERS = [
 ];
 
 /** The pages the test opens; a browser also asks a site for its icon. */
-const allowedPaths = new Set(['/job-board-en.html', '/chat.html', '/favicon.ico']);
+const allowedPaths = new Set(['/job-board-en.html', '/chat.html', '/favicon.ico', '/pack.json', '/pack.json.sig']);
 
 /**
  * Requests Debian's Chromium makes on its own, whatever the extension does, that the switches and
@@ -69,7 +71,7 @@ const allowedPaths = new Set(['/job-board-en.html', '/chat.html', '/favicon.ico'
  * exact method and URL, not by host, and is still checked for page text like every other
  * request. A tunnel (CONNECT) is allowed only to their hosts.
  */
-const BROWSER_OWN: readonly { method: string; url: string; why: string }[] = [
+const BROWSER_OWN: readonly { method: string; url: string; prefix?: true; why: string }[] = [
   {
     method: 'POST',
     url: 'https://accounts.google.com/ListAccounts?gpsia=1&source=ChromiumBrowser&json=standard&laf=b64bin',
@@ -88,10 +90,23 @@ const BROWSER_OWN: readonly { method: string; url: string; why: string }[] = [
     // after the test is done).
     why: 'Chromium GCM check-in',
   },
+  ...['https', 'http'].map((scheme) => ({
+    method: 'POST',
+    url: `${scheme}://update.googleapis.com/service/update2/json?`,
+    // The component updater asking for the Optimization Guide's on-device model manifest
+    // (component ceofaddefefcbblgcgnibnonglccbfja, installsource "ondemand"), some seconds after
+    // startup, despite --disable-component-update; then again over http. Its query is a fresh
+    // key pair (cup2key, cup2hreq) each time, so it is matched up to the query; its body names
+    // the component and the browser's version, and is checked for page text like any other.
+    prefix: true as const,
+    why: 'Chromium component updater: on-device model manifest',
+  })),
 ];
+const matchesOwn = (own: (typeof BROWSER_OWN)[number], request: RecordedRequest) =>
+  request.method === own.method && (own.prefix ? request.url.startsWith(own.url) : request.url === own.url);
 const browserOwnTunnels = new Set(BROWSER_OWN.map(({ url }) => `${new URL(url).hostname}:443`));
 const isBrowserOwn = (request: RecordedRequest) =>
-  request.method === 'CONNECT' ? browserOwnTunnels.has(request.url) : BROWSER_OWN.some(({ method, url }) => request.method === method && request.url === url);
+  request.method === 'CONNECT' ? browserOwnTunnels.has(request.url) : BROWSER_OWN.some((own) => matchesOwn(own, request));
 
 /**
  * A request's URL, headers and body in the forms text could hide in: as sent, URL-decoded,
@@ -115,7 +130,7 @@ function readableForms(request: RecordedRequest): string[] {
 
 function describeRequest(request: RecordedRequest): string {
   const body = request.body.length ? ` (body: ${JSON.stringify(request.body.toString('utf8').slice(0, 200))})` : '';
-  const own = BROWSER_OWN.find(({ url }) => (request.method === 'CONNECT' ? `${new URL(url).hostname}:443` === request.url : url === request.url));
+  const own = BROWSER_OWN.find((candidate) => (request.method === 'CONNECT' ? `${new URL(candidate.url).hostname}:443` === request.url : matchesOwn(candidate, request)));
   return `${request.method} ${request.url}${body}${own ? ` [browser's own: ${own.why}]` : ''}`;
 }
 
@@ -141,9 +156,21 @@ describe('privacy', () => {
     await popup.getByRole('button', { name: 'Check', exact: true }).click();
     await expect.poll(() => popup.locator('.check-result .verdict h1').textContent()).toContain('High risk');
 
-    // The options page: a setting changed and a trusted site added and removed.
+    // A false alarm reported: the report opens for review, and nothing is sent.
+    const [review] = await Promise.all([browser.context.waitForEvent('page'), popup.getByRole('button', { name: 'Report a false alarm' }).first().click()]);
+    await review.locator('textarea').first().waitFor();
+
+    // The options page: a subscription to a signed pack, a setting changed and a trusted site added and removed.
+    const keys = await generateKeyPair();
+    const pack = JSON.stringify(ngoPack('1.0.0', 'zorblax'));
+    server.set('/pack.json', pack);
+    server.set('/pack.json.sig', await sign(new TextEncoder().encode(pack), keys.privateKeyPem));
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel(/Pack address/).fill(`${server.origin}/pack.json`);
+    await options.getByLabel("Publisher's public key").fill(keys.publicKey);
+    await options.getByRole('button', { name: 'Subscribe' }).click();
+    await options.getByText('Subscribed: the pack is checked and in use.').waitFor();
     await options.locator('select[name="threshold"]').selectOption('high');
     await options.locator('input[name="site"]').fill('example.org');
     await options.locator('input[name="site"]').press('Enter');
@@ -152,7 +179,7 @@ describe('privacy', () => {
 
     // Anything sent late (a timer, a batch, a retry) is given time to arrive.
     await chat.waitForTimeout(3_000);
-    await Promise.all([options.close(), popup.close(), chat.close(), jobs.close()]);
+    await Promise.all([options.close(), review.close(), popup.close(), chat.close(), jobs.close()]);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
 
     const requests = [...proxy.requests];
@@ -160,7 +187,7 @@ describe('privacy', () => {
     console.info(`the proxy saw ${requests.length} requests:\n  ${seen.join('\n  ')}`);
 
     // The proxy did see the pages' own traffic (loopback was not bypassed).
-    expect(seen).toEqual(expect.arrayContaining([`GET ${server.origin}/job-board-en.html`, `GET ${server.origin}/chat.html`]));
+    expect(seen).toEqual(expect.arrayContaining([`GET ${server.origin}/job-board-en.html`, `GET ${server.origin}/chat.html`, `GET ${server.origin}/pack.json`, `GET ${server.origin}/pack.json.sig`]));
 
     // Nothing went anywhere but the page server, and nothing but GETs of the pages opened.
     const unexpected = requests.filter((request) => {
