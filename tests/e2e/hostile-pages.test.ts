@@ -95,7 +95,8 @@ describe('hostile pages', () => {
     await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
     await expect.poll(() => warningBarOf(page)).toMatchObject({ visible: true, minimized: false });
     await clickInWarningBar(page, 'button.minimize');
-    await expect.poll(() => warningBarOf(page)).toMatchObject({ minimized: true });
+    // The page keeps the main thread busy (its attacks every 20 ms): give the redraw time.
+    await expect.poll(() => warningBarOf(page), { timeout: 5_000 }).toMatchObject({ minimized: true });
     // The page's blockers work on its own content: the person's clicks elsewhere are swallowed.
     await page.mouse.click(20, 20);
     expect(await page.evaluate(() => (window as unknown as { swallowed: number }).swallowed)).toBeGreaterThan(0);
@@ -104,7 +105,7 @@ describe('hostile pages', () => {
     let presses = 0;
     while (!(await onBar()) && presses++ < 20) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(() => warningBarOf(page)).toMatchObject({ minimized: false });
+    await expect.poll(() => warningBarOf(page), { timeout: 5_000 }).toMatchObject({ minimized: false });
     await page.close();
   });
 
