@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { FrameMemory, judgeFrame, rememberTexts } from '../../../src/background/frame-judge';
 import { blockKey, textId } from '../../../src/shared/block-keys';
-import { coreRuleSet } from '../../helpers/core';
+import { compileRuleSet } from '../../../src/engine';
+import { coreRuleSet, loadCorePack } from '../../helpers/core';
 
 const ruleSet = coreRuleSet();
 const page = { url: 'https://chat.example/', host: 'chat.example', documentStart: 1 };
@@ -22,6 +23,19 @@ describe('judgeFrame', () => {
 
     // A text it was never sent (a restarted worker): everything again.
     expect(judgeFrame(ruleSet, memory, page, { change: { at: 3, remove: 0, insert: [{ key: keyed('never sent').key }] } })).toEqual({ resend: true });
+  });
+
+  it('judges the texts it holds again with new rules, when a pack changed since they were sent', () => {
+    const memory = new FrameMemory(1);
+    const text = keyed('Warehouse staff wanted. Apply through the zorblax agency.');
+    rememberTexts(ruleSet, memory, [text]);
+    const list = { blocks: [{ key: text.key }] };
+    const rulesFound = (result: ReturnType<typeof judgeFrame>) => ('report' in result ? result.report.findings.map((finding) => finding.rule) : []);
+    expect(rulesFound(judgeFrame(ruleSet, memory, page, list))).not.toContain('extra-zorblax');
+    const core = loadCorePack();
+    const extra = { ...core, id: 'extra', rules: [{ ...core.rules[0]!, id: 'extra-zorblax', terms: ['zorblax'], patterns: [] }] };
+    const withExtra = compileRuleSet([core, extra]);
+    expect(rulesFound(judgeFrame(withExtra, memory, page, list))).toContain('extra-zorblax');
   });
 
   it('never holds more texts than the page has blocks, even when a page sends texts of blocks that are gone', () => {
