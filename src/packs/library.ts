@@ -89,9 +89,10 @@ export class PackLibrary {
       const added = forced
         .filter((s) => !userOnes.some((record) => record.origin === 'policy' && record.url === s.url))
         .map((s): SubscriptionRecord => ({ url: s.url, publicKey: s.publicKey, origin: 'policy', status: { failures: 0, nextCheck: this.env.now() } }));
-      const next = { ...installed, subscriptions: [...userOnes, ...added] };
-      // Policy changes must take effect even if a pack conflicts: only the conflicting pack is left out.
-      await this.commit(next);
+      // Forced subscriptions are added without a pack (downloaded next), so they cannot conflict;
+      // people's packs allowed again could, with a policy pack: then the packs in use stay.
+      const outcome = await this.tryCommit({ ...installed, subscriptions: [...userOnes, ...added] });
+      if (!outcome.ok) console.warn(`Lureguard: the policy's packs could not be applied: ${outcome.error}`);
       for (const record of added) await this.refresh(record.url);
     });
   }
@@ -255,7 +256,8 @@ export class PackLibrary {
     const previous = this.active;
     const next = await this.activate(candidate);
     await this.env.write(candidate);
-    if (previous?.ruleSet !== next.ruleSet) for (const listener of this.listeners) listener(next.ruleSet);
+    // The first rule set of a (re)started background is no change: pages were judged with the same packs.
+    if (previous && previous.ruleSet !== next.ruleSet) for (const listener of this.listeners) listener(next.ruleSet);
   }
 
   /** The rule set of these packs, compiled unless it is the active one or cached; throws RuleConflict. */
