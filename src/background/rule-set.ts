@@ -1,5 +1,6 @@
 /**
- * The browser's pack library and its active rule set, compiled once per pack change and shared
+ * The browser's pack library and its active rule set, compiled once per pack change (and kept
+ * across service-worker restarts, compiled-cache.ts) and shared
  * by every tab and frame (darkreader's rule: the background decides, the page applies). Content
  * scripts never carry or compile rules; a frame sends its text here and gets its judgement back.
  */
@@ -8,6 +9,7 @@ import type { CompiledRuleSet, PackInfo } from '../engine';
 import { installedPacksItem } from '../packs/installed';
 import { PackLibrary } from '../packs/library';
 import { corePack } from '../rules/core-pack';
+import { cachedRuleSet, cacheRuleSet } from './compiled-cache';
 
 export const library = new PackLibrary({
   bundled: corePack,
@@ -16,9 +18,11 @@ export const library = new PackLibrary({
   fetch: (input, init) => fetch(input, init),
   now: () => Date.now(),
   random: () => Math.random(),
+  cached: cachedRuleSet,
+  cache: cacheRuleSet,
 });
 
-/** The active rule set: a service worker the browser restarted compiles it again, once. */
+/** The active rule set: a service worker the browser restarted loads it from the cache, or compiles it once. */
 export function activeRuleSet(): Promise<CompiledRuleSet> {
   return library.ruleSet();
 }

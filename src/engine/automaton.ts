@@ -9,6 +9,20 @@
 /** States up to this depth get a DFA row for ASCII. */
 const DFA_DEPTH = 4;
 
+/** An automaton's tables as plain data (typed arrays), to store it and load it without building it again. */
+export interface AutomatonData {
+  /** The trie: each state's parent and the code unit that leads from it (entry 0, the root's, unused). */
+  parents: Int32Array;
+  codes: Uint16Array;
+  fail: Int32Array;
+  output: Int32Array;
+  dictionary: Int32Array;
+  lengths: Int32Array;
+  asciiNext: Uint16Array | Int32Array;
+  rowOf: Int32Array;
+  firstHit: Int32Array;
+}
+
 export class Automaton {
   private readonly rootNext = new Int32Array(0x10000);
   private readonly next: Map<number, number>[] = [new Map()];
@@ -29,6 +43,46 @@ export class Automaton {
   constructor(patterns: readonly string[]) {
     patterns.forEach((pattern, id) => this.insert(pattern, id));
     this.link();
+  }
+
+  /** An automaton from the tables of toData, without inserting and linking its patterns again. */
+  static fromData(data: AutomatonData): Automaton {
+    const automaton = new Automaton([]);
+    automaton.restore(data);
+    return automaton;
+  }
+
+  /** Its tables (the arrays that never change after construction are shared, not copied). */
+  toData(): AutomatonData {
+    const count = this.next.length;
+    const parents = new Int32Array(count);
+    const codes = new Uint16Array(count);
+    this.next.forEach((edges, state) => {
+      for (const [code, target] of edges) {
+        parents[target] = state;
+        codes[target] = code;
+      }
+    });
+    const { fail, dictionary, asciiNext, rowOf, firstHit } = this;
+    return { parents, codes, fail, output: Int32Array.from(this.output), dictionary, lengths: Int32Array.from(this.lengths), asciiNext, rowOf, firstHit };
+  }
+
+  /**
+   * Rebuilds the trie's maps from the parent links. A state is numbered after its parent, and
+   * siblings in the order they were inserted, so states in order rebuild the very same maps.
+   */
+  private restore(data: AutomatonData): void {
+    const { parents, codes } = data;
+    for (let state = 1; state < parents.length; state++) {
+      const parent = parents[state]!;
+      this.next.push(new Map());
+      this.next[parent]!.set(codes[state]!, state);
+      if (parent === 0) this.rootNext[codes[state]!] = state;
+      this.depth.push(this.depth[parent]! + 1);
+    }
+    for (const length of data.lengths) this.lengths.push(length);
+    this.output = Array.from(data.output);
+    ({ fail: this.fail, dictionary: this.dictionary, asciiNext: this.asciiNext, rowOf: this.rowOf, firstHit: this.firstHit } = data);
   }
 
   get patternCount(): number {

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateKeyPair } from '../../src/packs/signing';
 import { type Misbehaviour, ngoPack, type PackServer, startPackServer } from './support/pack-server';
-import { reportOf, waitForReport } from './support/browser';
+import { reportOf, tabIdOf, waitForReport } from './support/browser';
 import { extensionSession } from './support/session';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -87,5 +87,37 @@ describe('rule-pack subscriptions', () => {
     } finally {
       publisher.misbehave(null);
     }
+  });
+  it('keeps the compiled rules across a service-worker restart, loaded from the cache', async () => {
+    const cachedKey = () =>
+      session.browser.worker.evaluate(
+        () =>
+          new Promise<string | null>((resolve, reject) => {
+            const open = indexedDB.open('keyval-store');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const read = open.result.transaction('keyval').objectStore('keyval').get('active-rule-set');
+              read.onsuccess = () => resolve((read.result as { key: string } | undefined)?.key ?? null);
+            };
+          }),
+      );
+    await expect.poll(cachedKey).toContain('"ngo-pack","1.1.0"');
+    // A mark in the worker's globals: gone once the browser has started it again.
+    await session.browser.worker.evaluate(() => Object.assign(self, { beforeRestart: true }));
+    const cdp = await session.browser.context.newCDPSession(options);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // The next page wakes the worker again, which judges with the subscribed pack's rules.
+    const page = await session.browser.context.newPage();
+    const since = Date.now();
+    await page.goto(`${session.server.origin}/careers.html`);
+    const restarted = async () => {
+      session.browser.worker = session.browser.context.serviceWorkers().at(-1)!;
+      return session.browser.worker.evaluate(() => !('beforeRestart' in self)).catch(() => false);
+    };
+    await expect.poll(restarted, { timeout: 15_000 }).toBe(true);
+    tabId = await tabIdOf(session.browser.worker, page.url(), 15_000, since);
+    await expect.poll(() => rulesFound(tabId), { timeout: 15_000 }).toContain('ngo-quuxjob');
+    expect(await cachedKey()).toContain('"ngo-pack","1.1.0"');
   });
 });

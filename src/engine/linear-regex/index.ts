@@ -5,17 +5,46 @@
  * flags `gu`; no back-references; lookarounds of bounded reach.
  */
 import { type Program, compileProgram } from './program';
+import { type ProgramData, programFromData, programToData } from './program-data';
 import { type Span, search } from './pike-vm';
 
 export { MAX_INSTRUCTIONS, MAX_LOOKAROUND_LENGTH, UnsupportedPattern } from './program';
 export type { Span } from './pike-vm';
 
-export class LinearRegex {
-  private readonly program: Program;
+/** A compiled pattern as plain data, to store (LinearRegex.toData, LinearRegex.fromData). */
+export interface LinearRegexData {
+  source: string;
+  program: ProgramData;
+}
 
-  /** Throws UnsupportedPattern, saying what to change, for a pattern it cannot run in linear time. */
-  constructor(readonly source: string) {
-    this.program = compileProgram(source);
+export class LinearRegex {
+  private built: Program | undefined;
+
+  /**
+   * Throws UnsupportedPattern, saying what to change, for a pattern it cannot run in linear time.
+   * (`stored` is only for fromData: the source's program, compiled before.)
+   */
+  constructor(
+    readonly source: string,
+    private readonly stored?: ProgramData,
+  ) {
+    if (!stored) this.built = compileProgram(source);
+  }
+
+  /**
+   * A pattern compiled before, from its toData, without parsing it again. Its program is built
+   * when first run: a page runs few of a pack's patterns (only those whose anchors it contains).
+   */
+  static fromData(data: LinearRegexData): LinearRegex {
+    return new LinearRegex(data.source, data.program);
+  }
+
+  toData(): LinearRegexData {
+    return { source: this.source, program: this.stored ?? programToData(this.program) };
+  }
+
+  private get program(): Program {
+    return (this.built ??= programFromData(this.stored!));
   }
 
   /** The longest text a match can span, with what its lookarounds look at around it (Infinity when unbounded). */

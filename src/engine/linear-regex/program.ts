@@ -58,6 +58,8 @@ export interface Program {
   maxLength: number;
   /** How far lookarounds may look beyond a match, in UTF-16 units. */
   lookReach: number;
+  /** Its character tests, by what each was built from (a test is a function: to store a program, its source is stored). */
+  tests: ReadonlyMap<TestSource, CharTest>;
 }
 
 /** A pattern the linear-time matcher cannot run, with what to change. */
@@ -89,11 +91,11 @@ function programOf(alternatives: AST.Alternative[], backward: boolean): Program 
     return code.length - 1;
   };
 
-  // One test per distinct class: the copies of an unrolled [^,。]{0,30} share theirs (and its memory).
-  const classTests = new Map<string, CharTest>();
-  const classTestOf = (raw: string): CharTest => {
-    let test = classTests.get(raw);
-    if (!test) classTests.set(raw, (test = classTest(raw)));
+  // One test per distinct character or class: the copies of an unrolled [^,。]{0,30} share theirs (and its memory).
+  const tests = new Map<TestSource, CharTest>();
+  const testOf = (source: TestSource): CharTest => {
+    let test = tests.get(source);
+    if (!test) tests.set(source, (test = charTest(source)));
     return test;
   };
 
@@ -116,11 +118,11 @@ function programOf(alternatives: AST.Alternative[], backward: boolean): Program 
       case 'CapturingGroup':
         return choice(node.alternatives, next);
       case 'Character':
-        return emit(instruction(Op.Char, { test: equalTo(node.value), next }));
+        return emit(instruction(Op.Char, { test: testOf(node.value), next }));
       case 'CharacterClass':
       case 'CharacterSet':
       case 'ExpressionCharacterClass':
-        return emit(instruction(Op.Char, { test: classTestOf(node.raw), next }));
+        return emit(instruction(Op.Char, { test: testOf(node.raw), next }));
       case 'Assertion':
         return assertion(node, next);
       case 'Quantifier':
@@ -182,8 +184,14 @@ function programOf(alternatives: AST.Alternative[], backward: boolean): Program 
   };
 
   const start = choice(alternatives, 0);
-  const program: Program = { code, start, backward, firstChar: null, maxLength: maxLength(alternatives), lookReach: lookReach(alternatives) };
-  if (!backward) program.firstChar = firstCharOf(program);
+  return finishProgram({ code, start, backward, maxLength: maxLength(alternatives), lookReach: lookReach(alternatives), tests });
+}
+
+/** A program with what can begin a match worked out (a lookbehind reads backwards: it skips nothing). */
+export function finishProgram(parts: Omit<Program, 'firstChar'>): Program {
+  const { code, start, backward, maxLength, lookReach, tests } = parts;
+  const program: Program = { code, start, backward, firstChar: null, maxLength, lookReach, tests };
+  if (!program.backward) program.firstChar = firstCharOf(program);
   return program;
 }
 
@@ -223,6 +231,11 @@ function lookReach(alternatives: AST.Alternative[]): number {
   alternatives.forEach(visit);
   return reach;
 }
+
+/** What a character test is built from: one code point, or a character class's source ("[^,。]", "\\d"). */
+export type TestSource = number | string;
+
+export const charTest = (source: TestSource): CharTest => (typeof source === 'number' ? equalTo(source) : classTest(source));
 
 const equalTo =
   (value: number): CharTest =>

@@ -3,7 +3,7 @@
  * way an update can fail, each of which must leave the packs in use as they were.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scan, segmentText } from '../../../src/engine';
+import { type CompiledRuleSet, scan, segmentText } from '../../../src/engine';
 import { NO_INSTALLED_PACKS, type InstalledPacks } from '../../../src/packs/installed';
 import { PackLibrary } from '../../../src/packs/library';
 import { FIRST_RETRY_MS, HOUR_MS } from '../../../src/packs/schedule';
@@ -215,6 +215,34 @@ describe('updates', () => {
     }
     expect(waits).toEqual([1, 2, 4, 8, 16].map((n) => n * FIRST_RETRY_MS).concat(6 * HOUR_MS));
     expect(await lib.nextCheck()).toBe(stored().subscriptions[0]!.status.nextCheck);
+  });
+});
+
+describe('a restarted background', () => {
+  it('loads the rule set it compiled before from the cache, and compiles again when the packs changed', async () => {
+    const server = publisher();
+    await server.publish(ngoPack('1.0.0'));
+    const cache = new Map<string, CompiledRuleSet>();
+    let stored: InstalledPacks = NO_INSTALLED_PACKS;
+    const start = () =>
+      new PackLibrary({
+        bundled: core,
+        read: async () => stored,
+        write: async (packs) => void (stored = structuredClone(packs)),
+        fetch: server.fetcher,
+        now: () => 0,
+        random: () => 0,
+        cached: async (key) => cache.get(key),
+        cache: async (key, ruleSet) => void cache.set(key, ruleSet),
+      });
+    const first = start();
+    await first.subscribe(URL_A, keys.publicKey);
+    const compiled = await first.ruleSet();
+    expect(await start().ruleSet()).toBe(compiled);
+    await first.setRuleEnabled('ngo-zorblax', false);
+    const restarted = await start().ruleSet();
+    expect(restarted).not.toBe(compiled);
+    expect(restarted.ruleById.has('ngo-zorblax')).toBe(false);
   });
 });
 
