@@ -37,8 +37,9 @@ export default defineConfig({
     default_locale: 'en',
     // storage: settings and per-tab reports; contextMenus: "Check selected text";
     // notifications: that check's result when the popup cannot open.
-    // alarms: the next update check of subscribed rule packs.
-    permissions: ['storage', 'contextMenus', 'notifications', 'alarms'],
+    // alarms: the next update check of subscribed rule packs; unlimitedStorage: packs (up to
+    // 4 MB each) are kept in storage.local, whose quota is otherwise 10 MB (no install warning).
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'notifications', 'alarms'],
     // The same sites the content script runs on (no further install warning); lets the background
     // see when a tab goes to another address, to clear what it showed.
     host_permissions: ['http://*/*', 'https://*/*'],

@@ -7,13 +7,14 @@ import type { PacksOverview } from '../../src/packs/overview';
 import { resolveLang } from '../../src/shared/i18n';
 import type { ExtensionMessage, PackCommand } from '../../src/shared/messages';
 import { policyItem } from '../../src/shared/policy';
-import { readSettings, settingsItem, trustedSitesItem } from '../../src/shared/settings';
+import { readSettings, type Settings, settingsItem, trustedSitesItem } from '../../src/shared/settings';
 import '../../src/options/options.css';
 
 const NO_ANSWER: Outcome = { ok: false, error: 'Lureguard did not answer: reload this page and try again' };
 
 const actions = {
-  saveSettings: (settings: Parameters<typeof settingsItem.setValue>[0]) => void settingsItem.setValue(settings),
+  // Onto the person's own settings, not the ones shown (which include what a policy locks).
+  saveSettings: async (change: Partial<Settings>) => settingsItem.setValue({ ...(await settingsItem.getValue()), ...change }),
   saveTrustedSites: (sites: string[]) => void trustedSitesItem.setValue(sites),
   // The background holds the packs and checks every change before it is used.
   runPackCommand: async (command: PackCommand): Promise<Outcome> => ((await browser.runtime.sendMessage(command).catch(() => undefined)) as Outcome | undefined) ?? NO_ANSWER,

@@ -157,12 +157,14 @@ export function runBackground(): void {
 
   // Packs: the admin's policy first (it decides which packs count), then updates when due.
   library.onChange(rulesChanged);
-  void readManagedPolicy().then(() => library.updateDue()).then(scheduleUpdates);
+  // Whatever fails on the way, the next check is scheduled: no update is ever left behind.
+  const logged = (error: unknown) => console.error('Lureguard: rule-pack update', error);
+  void readManagedPolicy().then(() => library.updateDue()).catch(logged).finally(scheduleUpdates);
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void readManagedPolicy().then(scheduleUpdates);
+    if (area === 'managed') void readManagedPolicy().catch(logged).finally(scheduleUpdates);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (isUpdateAlarm(alarm)) void library.updateDue().then(scheduleUpdates);
+    if (isUpdateAlarm(alarm)) void library.updateDue().catch(logged).finally(scheduleUpdates);
   });
   settingsItem.watch(settingsChanged);
   policyItem.watch(settingsChanged);

@@ -18,7 +18,18 @@ let policy: Policy = {};
  * content scripts and extension pages read settings, and applies it to the packs.
  */
 export async function readManagedPolicy(): Promise<void> {
-  const raw = await browser.storage.managed.get().catch(() => ({}));
+  let raw: unknown;
+  try {
+    raw = await browser.storage.managed.get();
+  } catch (error) {
+    // Firefox without policies.json says there is no managed storage: no policy. Any other
+    // failure keeps the policy last read, rather than dropping what it forced.
+    if (!/managed storage manifest not found/i.test(String((error as Error)?.message))) {
+      policy = await policyItem.getValue();
+      return library.applyPolicy(policy);
+    }
+    raw = {};
+  }
   policy = parsePolicy(raw);
   // Written only when it changed: every open page's content script watches it.
   if (JSON.stringify(await policyItem.getValue()) !== JSON.stringify(policy)) await policyItem.setValue(policy);

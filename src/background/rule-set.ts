@@ -9,6 +9,7 @@ import type { CompiledRuleSet, PackInfo } from '../engine';
 import { installedPacksItem } from '../packs/installed';
 import { PackLibrary } from '../packs/library';
 import { corePack } from '../rules/core-pack';
+import { policyItem } from '../shared/policy';
 import { cachedRuleSet, cacheRuleSet } from './compiled-cache';
 
 export const library = new PackLibrary({
@@ -18,6 +19,7 @@ export const library = new PackLibrary({
   fetch: (input, init) => fetch(input, init),
   now: () => Date.now(),
   random: () => Math.random(),
+  lastPolicy: () => policyItem.getValue(),
   cached: cachedRuleSet,
   cache: cacheRuleSet,
 });

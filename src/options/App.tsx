@@ -19,7 +19,7 @@ export interface OptionsData {
 }
 
 export interface OptionsActions {
-  saveSettings(settings: Settings): void;
+  saveSettings(change: Partial<Settings>): void;
   saveTrustedSites(sites: string[]): void;
   runPackCommand: RunCommand;
 }
@@ -29,7 +29,8 @@ export function OptionsApp({ data, actions }: { data: OptionsData; actions: Opti
   const t = translator(lang);
   const [site, setSite] = useState('');
   const [error, setError] = useState('');
-  const update = (change: Partial<Settings>) => actions.saveSettings({ ...settings, ...change });
+  // Only what the person changed is saved: the settings shown include what a policy locks.
+  const update = (change: Partial<Settings>) => actions.saveSettings(change);
   const managed = (name: 'highlight' | 'warningThreshold' | 'language') =>
     policy[name] !== undefined && (
       <span class="managed" title={t('managedSetting')}>

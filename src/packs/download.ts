@@ -89,6 +89,9 @@ async function get(fetcher: typeof fetch, url: string, headers: Record<string, s
     if (signal.aborted) throw error;
     throw new DownloadFailure(`could not reach ${new URL(url).host} for the ${what} (${(error as Error).message}): check the address and the connection`);
   }
+  // A redirect may not leave https (the pack and its signature would come over plain http).
+  const redirected = response.url && response.url !== url ? subscriptionUrlProblem(response.url) : null;
+  if (redirected) throw new DownloadFailure(`the server sent the ${what} on to another address: ${redirected}`);
   if (response.status !== 304 && !response.ok) {
     throw new DownloadFailure(`the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for the ${what}: check the address, or ask the publisher`);
   }
@@ -122,7 +125,11 @@ export async function downloadPack(
       etag: response.headers.get('etag') ?? current.validators.etag,
       lastModified: response.headers.get('last-modified') ?? current.validators.lastModified,
     };
-    if (response.status === 304) return { kind: 'unchanged', validators };
+    if (response.status === 304) {
+      // "Not modified" answers a question only a browser holding the pack asks.
+      if (!current.pack) return { kind: 'failed', error: 'the server answered 304 (not modified) to a first download: ask the publisher to check its cache settings' };
+      return { kind: 'unchanged', validators };
+    }
     const bytes = await readLimited(response, limits.maxBytes, 'pack');
     const signatureResponse = await get(fetcher, signatureUrlOf(url), {}, controller.signal, 'signature (.sig file)');
     const signature = new TextDecoder().decode(await readLimited(signatureResponse, 4096, 'signature'));

@@ -12,10 +12,11 @@ import { parsePack } from '../rules/validate';
 import type { RulePack } from '../rules/schema';
 import type { Policy } from '../shared/policy';
 import { type DownloadLimits, downloadPack, subscriptionUrlProblem } from './download';
-import type { ImportedRecord, InstalledPacks, SubscriptionRecord } from './installed';
+import type { ImportedRecord, InstalledPacks, PackOrigin, SubscriptionRecord } from './installed';
 import { type OriginPack, packsToCompile } from './merge';
 import { nextCheckAfterFailure, nextCheckAfterSuccess, updateIntervalMs } from './schedule';
 import { parsePublicKey } from './signature';
+import { compareVersions } from './version';
 
 export interface LibraryEnv {
   bundled: RulePack;
@@ -27,6 +28,8 @@ export interface LibraryEnv {
   now(): number;
   /** In [0, 1): the jitter of the update schedule. */
   random(): number;
+  /** The policy last applied (before a restart): which packs count, until applyPolicy says otherwise. */
+  lastPolicy?(): Promise<Policy>;
   /** A compiled rule set from before a restart, if its packs are these (see ruleSetKey). */
   cached?(key: string): Promise<CompiledRuleSet | undefined>;
   cache?(key: string, ruleSet: CompiledRuleSet): Promise<void>;
@@ -44,8 +47,11 @@ export function isAllowed(record: { origin?: string }, policy: Policy): boolean 
 /** The packs in play, with their origins: the bundled one, and what policy allows of the rest. */
 export function originPacks(bundled: RulePack, installed: InstalledPacks, policy: Policy): OriginPack[] {
   const packs: OriginPack[] = [{ pack: bundled, origin: 'bundled' }];
-  if (isAllowed({ origin: 'imported' }, policy)) for (const { pack } of installed.imported) packs.push({ pack, origin: 'imported' });
-  for (const record of installed.subscriptions) if (record.pack && isAllowed(record, policy)) packs.push({ pack: record.pack, origin: record.origin });
+  // A pack of a person's with the id of a policy's pack stands aside: it cannot block what an admin forces.
+  const forcedIds = new Set(installed.subscriptions.flatMap((record) => (record.origin === 'policy' && record.pack ? [record.pack.id] : [])));
+  const usable = (pack: RulePack, origin: PackOrigin) => isAllowed({ origin }, policy) && (origin === 'policy' || !forcedIds.has(pack.id));
+  for (const { pack } of installed.imported) if (usable(pack, 'imported')) packs.push({ pack, origin: 'imported' });
+  for (const record of installed.subscriptions) if (record.pack && usable(record.pack, record.origin)) packs.push({ pack: record.pack, origin: record.origin });
   return packs;
 }
 
@@ -70,7 +76,15 @@ export class PackLibrary {
 
   /** The active rule set: compiled (or loaded from the cache) on first use, after a change only when it compiled. */
   ruleSet(): Promise<CompiledRuleSet> {
-    return this.serially(async () => (this.active ?? (await this.activate(await this.env.read()))).ruleSet);
+    // Never behind a download in the queue: pages are judged with what is active meanwhile.
+    if (this.active) return Promise.resolve(this.active.ruleSet);
+    return this.serially(async () => {
+      if (!this.active) {
+        this.policy = (await this.env.lastPolicy?.()) ?? this.policy;
+        this.active = await this.compileLeniently(await this.env.read());
+      }
+      return this.active.ruleSet;
+    });
   }
 
   installed(): Promise<InstalledPacks> {
@@ -83,16 +97,22 @@ export class PackLibrary {
       this.policy = policy;
       const installed = await this.env.read();
       const forced = policy.subscriptions ?? [];
-      const kept = installed.subscriptions.filter((record) => record.origin !== 'policy' || forced.some((s) => s.url === record.url && s.publicKey === record.publicKey));
-      // A user's own subscription to a forced address becomes the policy's.
-      const userOnes = kept.filter((record) => !(record.origin === 'subscribed' && forced.some((s) => s.url === record.url)));
-      const added = forced
-        .filter((s) => !userOnes.some((record) => record.origin === 'policy' && record.url === s.url))
-        .map((s): SubscriptionRecord => ({ url: s.url, publicKey: s.publicKey, origin: 'policy', status: { failures: 0, nextCheck: this.env.now() } }));
-      // Forced subscriptions are added without a pack (downloaded next), so they cannot conflict;
-      // people's packs allowed again could, with a policy pack: then the packs in use stay.
-      const outcome = await this.tryCommit({ ...installed, subscriptions: [...userOnes, ...added] });
-      if (!outcome.ok) console.warn(`Lureguard: the policy's packs could not be applied: ${outcome.error}`);
+      const isForced = (record: SubscriptionRecord) => forced.some((s) => s.url === record.url);
+      // Forced addresses become (or stay) the policy's, keeping the pack they hold (a rotated key
+      // applies from the next update): nothing the browser had is lost on a policy change. A
+      // person's own subscription to that address keeps its pack only if it trusted the same key.
+      const forcedRecords = forced.map((s): SubscriptionRecord => {
+        const found = installed.subscriptions.find((record) => record.url === s.url);
+        const held = found && (found.origin === 'policy' || found.publicKey === s.publicKey) ? found : undefined;
+        return { url: s.url, publicKey: s.publicKey, origin: 'policy', pack: held?.pack, status: held?.status ?? { failures: 0, nextCheck: this.env.now() } };
+      });
+      const userOnes = installed.subscriptions.filter((record) => record.origin === 'subscribed' && !isForced(record));
+      // Applied whatever it holds: people's packs allowed again may conflict with a policy's, and
+      // then only the bundled and policy packs are used (see compileLeniently).
+      const next = { ...installed, subscriptions: [...userOnes, ...forcedRecords] };
+      // The same policy at every start of the background: no write (every frame watches storage).
+      await this.commit(next, { lenient: true, unchanged: JSON.stringify(next) === JSON.stringify(installed) });
+      const added = forcedRecords.filter((record) => !record.pack);
       for (const record of added) await this.refresh(record.url);
     });
   }
@@ -135,7 +155,9 @@ export class PackLibrary {
       const { pack } = parsed;
       const installed = await this.env.read();
       const previous = installed.imported.find((record) => record.pack.id === pack.id);
-      if (previous && previous.pack.version === pack.version) return failed(`version ${pack.version} of "${pack.name}" is already imported`);
+      if (previous && compareVersions(pack.version, previous.pack.version) <= 0) {
+        return failed(`version ${previous.pack.version} of "${pack.name}" is already imported: only a newer version replaces it`);
+      }
       const clash = previous ? null : this.idClash(installed, pack.id);
       if (clash) return failed(clash);
       const record: ImportedRecord = { pack, importedAt: this.env.now(), fileName };
@@ -218,7 +240,7 @@ export class PackLibrary {
     };
     if (download.kind === 'failed') return failure(download.error);
     const pack = download.kind === 'new' ? download.pack : record.pack;
-    const clash = download.kind === 'new' && !record.pack ? this.idClash(installed, download.pack.id) : null;
+    const clash = download.kind === 'new' && !record.pack ? this.idClash(installed, download.pack.id, record.origin) : null;
     if (clash) return failure(clash);
     const status = {
       ...download.validators,
@@ -235,9 +257,15 @@ export class PackLibrary {
     return outcome.ok ? outcome : failure(outcome.error);
   }
 
-  /** Another installed pack with this id, said as a reason to refuse. */
-  private idClash(installed: InstalledPacks, packId: string): string | null {
-    const ids = [this.env.bundled.id, ...installed.imported.map((record) => record.pack.id), ...installed.subscriptions.flatMap((record) => (record.pack ? [record.pack.id] : []))];
+  /**
+   * Another installed pack with this id, said as a reason to refuse. A policy's pack is checked
+   * only against the bundled and policy packs: a person's pack cannot block what an admin forces
+   * (it stands aside instead, see originPacks).
+   */
+  private idClash(installed: InstalledPacks, packId: string, origin: PackOrigin = 'subscribed'): string | null {
+    const others = installed.subscriptions.filter((record) => origin !== 'policy' || record.origin === 'policy');
+    const imported = origin === 'policy' ? [] : installed.imported;
+    const ids = [this.env.bundled.id, ...imported.map((record) => record.pack.id), ...others.flatMap((record) => (record.pack ? [record.pack.id] : []))];
     return ids.includes(packId) ? `a pack with the id "${packId}" is already installed: remove it first, or ask the publisher for a distinct id` : null;
   }
 
@@ -248,21 +276,23 @@ export class PackLibrary {
       return { ok: true };
     } catch (error) {
       if (error instanceof RuleConflict) return failed(`the pack conflicts with another: ${error.message}`);
-      throw error;
+      return failed(`the packs could not be saved (${(error as Error).message}): free some disk space, or remove a pack you no longer need`);
     }
   }
 
-  private async commit(candidate: InstalledPacks): Promise<void> {
+  private async commit(candidate: InstalledPacks, { lenient = false, unchanged = false } = {}): Promise<void> {
     const previous = this.active;
-    const next = await this.activate(candidate);
-    await this.env.write(candidate);
+    const next = lenient ? await this.compileLeniently(candidate) : await this.compile(candidate);
+    // Stored before it is used: what is active is always what is stored.
+    if (!unchanged) await this.env.write(candidate);
+    this.active = next;
     // The first rule set of a (re)started background is no change: pages were judged with the same packs.
     if (previous && previous.ruleSet !== next.ruleSet) for (const listener of this.listeners) listener(next.ruleSet);
   }
 
   /** The rule set of these packs, compiled unless it is the active one or cached; throws RuleConflict. */
-  private async activate(installed: InstalledPacks): Promise<{ key: string; ruleSet: CompiledRuleSet }> {
-    const packs = packsToCompile(originPacks(this.env.bundled, installed, this.policy), installed);
+  private async compile(installed: InstalledPacks, policy = this.policy): Promise<{ key: string; ruleSet: CompiledRuleSet }> {
+    const packs = packsToCompile(originPacks(this.env.bundled, installed, policy), installed);
     const key = ruleSetKey(packs);
     if (this.active?.key === key) return this.active;
     let ruleSet = await this.env.cached?.(key);
@@ -270,8 +300,18 @@ export class PackLibrary {
       ruleSet = compileRuleSet(packs);
       void this.env.cache?.(key, ruleSet);
     }
-    this.active = { key, ruleSet };
-    return this.active;
+    return { key, ruleSet };
+  }
+
+  /** Never fails: packs that conflict leave only the bundled and policy packs in use. */
+  private async compileLeniently(installed: InstalledPacks): Promise<{ key: string; ruleSet: CompiledRuleSet }> {
+    try {
+      return await this.compile(installed);
+    } catch (error) {
+      if (!(error instanceof RuleConflict)) throw error;
+      console.warn(`Lureguard: people's packs conflict with the policy's, and are left out: ${error.message}`);
+      return this.compile(installed, { ...this.policy, allowUserPacks: false });
+    }
   }
 
   private serially<T>(task: () => Promise<T>): Promise<T> {

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
-import type { Settings } from './settings';
+import { type Settings, siteOf } from './settings';
 
 const fieldSchemas = {
   subscriptions: z.array(z.strictObject({ url: z.string().min(1), publicKey: z.string().min(1) })),
@@ -40,6 +40,10 @@ export function parsePolicy(raw: unknown): Policy {
     else ignored.push(name);
   }
   if (ignored.length > 0) policy.ignored = ignored;
+  // Site names as trusted sites are stored (lower case, no www.), and each address forced once.
+  if (policy.trustedSites) policy.trustedSites = policy.trustedSites.map(siteOf);
+  if (policy.alwaysScanSites) policy.alwaysScanSites = policy.alwaysScanSites.map(siteOf);
+  if (policy.subscriptions) policy.subscriptions = policy.subscriptions.filter((s, i, all) => all.findIndex((other) => other.url === s.url) === i);
   return policy;
 }
 

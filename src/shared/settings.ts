@@ -42,7 +42,7 @@ export async function readSettings(): Promise<Settings> {
 /** The sites trusted on host: the user's and the policy's, none where the policy always scans. */
 export function trustedFor(host: string, userTrusted: readonly string[], policy: Policy): string[] {
   if (isTrusted(host, policy.alwaysScanSites ?? [])) return [];
-  return [...userTrusted, ...(policy.trustedSites ?? []).map(siteOf)];
+  return [...userTrusted, ...(policy.trustedSites ?? [])];
 }
 
 /** A host is trusted when it or a parent domain is in the list (trusting example.com covers www.example.com). */

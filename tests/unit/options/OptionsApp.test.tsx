@@ -35,11 +35,11 @@ describe('options page', () => {
   it('saves highlight, warning threshold and language', () => {
     const actions = renderOptions();
     fireEvent.click(screen.getByLabelText('Highlight suspicious text on pages'));
-    expect(actions.saveSettings).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, highlight: false });
+    expect(actions.saveSettings).toHaveBeenLastCalledWith({ highlight: false });
     fireEvent.change(screen.getByLabelText(/Show the warning bar for/), { target: { value: 'high' } });
-    expect(actions.saveSettings).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, warningThreshold: 'high' });
+    expect(actions.saveSettings).toHaveBeenLastCalledWith({ warningThreshold: 'high' });
     fireEvent.change(screen.getByLabelText(/Language/), { target: { value: 'zh' } });
-    expect(actions.saveSettings).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, language: 'zh' });
+    expect(actions.saveSettings).toHaveBeenLastCalledWith({ language: 'zh' });
   });
 
   it('adds and removes trusted sites, and says what is wrong with a bad one', () => {

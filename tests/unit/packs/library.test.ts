@@ -322,3 +322,71 @@ describe('precedence, switches and policy', () => {
     expect(await flags(lib)).toBe(false);
   });
 });
+
+describe('what nothing may do: stop protection, lose a pack, or stall judging', () => {
+  it("keeps judging with the bundled and policy packs when people's packs, allowed again, conflict with a policy's", async () => {
+    const server = publisher();
+    const policyUrl = 'https://it.example/pack.json';
+    const shared = (id: string, overrides?: true) => ngoPack('1.0.0', { id, rules: [{ ...ngoPack('1.0.0').rules[0]!, id: 'shared-rule', ...(overrides && { overrides }) }] });
+    await server.publish(shared('policy-pack'), { url: policyUrl });
+    const { library: lib } = library(server);
+    await lib.importPack(JSON.stringify(shared('mine', true)), 'mine.json');
+    await lib.applyPolicy({ subscriptions: [{ url: policyUrl, publicKey: keys.publicKey }], allowUserPacks: false });
+    await lib.applyPolicy({ subscriptions: [{ url: policyUrl, publicKey: keys.publicKey }] });
+    const ruleSet = await lib.ruleSet();
+    expect(ruleSet.packs.map((pack) => pack.id)).toEqual([core.id, 'policy-pack']);
+  });
+
+  it('applies the policy last read before its first compile after a restart', async () => {
+    const server = publisher();
+    let stored: InstalledPacks = { ...NO_INSTALLED_PACKS, imported: [{ pack: ngoPack('1.0.0'), importedAt: 0, fileName: 'pack.json' }] };
+    const lib = new PackLibrary({ bundled: core, read: async () => stored, write: async (p) => void (stored = p), fetch: server.fetcher, now: () => 0, random: () => 0, lastPolicy: async () => ({ allowUserPacks: false }) });
+    expect(await flags(lib)).toBe(false);
+  });
+
+  it('answers for the active rule set at once while an update waits on a slow server', async () => {
+    const server = publisher();
+    await server.publish(ngoPack('1.0.0'));
+    const { library: lib } = library(server);
+    await lib.subscribe(URL_A, keys.publicKey);
+    server.answers.set(URL_A, { hang: true });
+    let updated = false;
+    const updating = lib.update(URL_A).then(() => (updated = true));
+    expect(await flags(lib)).toBe(true);
+    expect(updated).toBe(false);
+    await updating;
+  });
+
+  it('keeps the packs in use, and says why, when they cannot be saved', async () => {
+    const server = publisher();
+    await server.publish(ngoPack('1.0.0'));
+    const lib = new PackLibrary({ bundled: core, read: async () => NO_INSTALLED_PACKS, write: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')), fetch: server.fetcher, now: () => 0, random: () => 0 });
+    expect(await lib.subscribe(URL_A, keys.publicKey)).toMatchObject({ ok: false, error: expect.stringContaining('could not be saved (QUOTA_BYTES quota exceeded)') });
+    expect(await flags(lib)).toBe(false);
+  });
+
+  it("lets no pack of a person's block the pack a policy forces, and keeps a forced pack through a change of key", async () => {
+    const server = publisher();
+    await server.publish(ngoPack('1.0.0'));
+    const { library: lib, stored } = library(server);
+    // The person's own pack, with the id the forced one will have, imported first.
+    expect(await lib.importPack(JSON.stringify(ngoPack('0.1.0', {}, 'quuxjob')), 'mine.json')).toEqual({ ok: true });
+    await lib.applyPolicy({ subscriptions: [{ url: URL_A, publicKey: keys.publicKey }] });
+    expect(await flags(lib)).toBe(true);
+    expect((await lib.ruleSet()).ruleById.has('ngo-quuxjob')).toBe(false);
+    // The admin rotates the key: the pack held stays in use until an update signed with the new key.
+    server.answers.set(URL_A, { status: 500 });
+    await lib.applyPolicy({ subscriptions: [{ url: URL_A, publicKey: otherKeys.publicKey }] });
+    expect(stored().subscriptions[0]).toMatchObject({ publicKey: otherKeys.publicKey, pack: { version: '1.0.0' } });
+    expect(await flags(lib)).toBe(true);
+  });
+
+  it('refuses a first download that the server answers with 304, and an imported version older than the one held', async () => {
+    const server = publisher();
+    server.answers.set(URL_A, { status: 304 });
+    const { library: lib } = library(server);
+    expect(await lib.subscribe(URL_A, keys.publicKey)).toMatchObject({ ok: false, error: expect.stringContaining('304') });
+    await lib.importPack(JSON.stringify(ngoPack('1.2.0')), 'pack.json');
+    expect(await lib.importPack(JSON.stringify(ngoPack('1.1.0')), 'pack.json')).toMatchObject({ ok: false, error: expect.stringContaining('only a newer version') });
+  });
+});

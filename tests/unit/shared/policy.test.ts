@@ -7,6 +7,9 @@ describe('admin policy', () => {
     const policy = parsePolicy({ warningThreshold: 'high', highlight: 'yes', subscriptions: [{ url: 'https://it.example/pack.json', publicKey: 'KEY' }], unknownField: 1 });
     expect(policy).toEqual({ warningThreshold: 'high', subscriptions: [{ url: 'https://it.example/pack.json', publicKey: 'KEY' }], ignored: ['highlight', 'unknownField'] });
     expect(parsePolicy(undefined)).toEqual({});
+    // The same address forced twice is one subscription.
+    const twice = { url: 'https://it.example/pack.json', publicKey: 'KEY' };
+    expect(parsePolicy({ subscriptions: [twice, { ...twice }] }).subscriptions).toEqual([twice]);
   });
 
   it("puts locked settings over the user's, and allows no pause when the switch is hidden", () => {
@@ -16,7 +19,7 @@ describe('admin policy', () => {
   });
 
   it("adds the policy's trusted sites, and trusts nothing on a site it always scans", () => {
-    const policy = { trustedSites: ['Intranet.Example'], alwaysScanSites: ['jobs.example.com'] };
+    const policy = parsePolicy({ trustedSites: ['Intranet.Example'], alwaysScanSites: ['Jobs.Example.com'] });
     expect(trustedFor('www.intranet.example', ['example.com'], policy)).toEqual(['example.com', 'intranet.example']);
     expect(trustedFor('jobs.example.com', ['example.com'], policy)).toEqual([]);
   });
