@@ -34,7 +34,12 @@ export async function cacheRuleSet(key: string, ruleSet: CompiledRuleSet): Promi
   try {
     await set(ENTRY, { key: fullKey(key), data: serializeRuleSet(ruleSet) } satisfies StoredRuleSet);
   } catch {
-    // Not stored: the next restart compiles, as it would without a cache.
-    await del(ENTRY).catch(() => undefined);
+    // Not stored: the next restart compiles, as it would without a cache. (Without IndexedDB at
+    // all, del throws too, and there is nothing to delete.)
+    try {
+      await del(ENTRY);
+    } catch {
+      // Nothing stored, nothing to remove.
+    }
   }
 }

@@ -298,7 +298,8 @@ export class PackLibrary {
     let ruleSet = await this.env.cached?.(key);
     if (!ruleSet) {
       ruleSet = compileRuleSet(packs);
-      void this.env.cache?.(key, ruleSet);
+      // Keeping it is an optimization: a failure costs a compile after the next restart, no more.
+      void this.env.cache?.(key, ruleSet).catch(() => undefined);
     }
     return { key, ruleSet };
   }
