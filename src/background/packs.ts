@@ -5,7 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { PackCommand, TabMessage } from '../shared/messages';
-import { type Policy, parsePolicy, policyItem } from '../shared/policy';
+import { parsePolicy } from '../shared/policy-schema';
+import { type Policy, policyItem } from '../shared/policy';
 import { type PacksOverview, packsOverview } from '../packs/overview';
 import type { Outcome } from '../packs/library';
 import { corePack } from '../rules/core-pack';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveSettings, parsePolicy } from '../../../src/shared/policy';
+import { effectiveSettings } from '../../../src/shared/policy';
+import { parsePolicy } from '../../../src/shared/policy-schema';
 import { DEFAULT_SETTINGS, trustedFor } from '../../../src/shared/settings';
 
 describe('admin policy', () => {
