@@ -4,8 +4,9 @@ import { OptionsApp } from '../../src/options/App';
 import { installedPacksItem } from '../../src/packs/installed';
 import type { Outcome } from '../../src/packs/library';
 import type { PacksOverview } from '../../src/packs/overview';
+import { askBackground } from '../../src/shared/ask-background';
 import { resolveLang } from '../../src/shared/i18n';
-import type { ExtensionMessage, PackCommand } from '../../src/shared/messages';
+import type { PackCommand } from '../../src/shared/messages';
 import { policyItem } from '../../src/shared/policy';
 import { readSettings, type Settings, settingsItem, trustedSitesItem } from '../../src/shared/settings';
 import '../../src/options/options.css';
@@ -17,13 +18,12 @@ const actions = {
   saveSettings: async (change: Partial<Settings>) => settingsItem.setValue({ ...(await settingsItem.getValue()), ...change }),
   saveTrustedSites: (sites: string[]) => void trustedSitesItem.setValue(sites),
   // The background holds the packs and checks every change before it is used.
-  runPackCommand: async (command: PackCommand): Promise<Outcome> => ((await browser.runtime.sendMessage(command).catch(() => undefined)) as Outcome | undefined) ?? NO_ANSWER,
+  runPackCommand: (command: PackCommand) => askBackground(command, NO_ANSWER),
 };
 
 /** The packs come from the background, which holds the rules (the options page does not carry them). */
-async function packsOverview(): Promise<PacksOverview> {
-  const message: ExtensionMessage = { type: 'packs-overview' };
-  return ((await browser.runtime.sendMessage(message).catch(() => undefined)) as PacksOverview | undefined) ?? { packs: [], pending: [], userPacksAllowed: false };
+function packsOverview(): Promise<PacksOverview> {
+  return askBackground<PacksOverview>({ type: 'packs-overview' }, { packs: [], pending: [], userPacksAllowed: false });
 }
 
 async function draw() {

@@ -2,8 +2,9 @@
 import { browser } from 'wxt/browser';
 import type { PackInfo } from '../engine';
 import { saveReportDraft } from '../report/draft-store';
+import { askBackground } from '../shared/ask-background';
 import { resolveLang } from '../shared/i18n';
-import type { ExtensionMessage, TabMessage } from '../shared/messages';
+import type { TabMessage } from '../shared/messages';
 import type { PageReport } from '../shared/report';
 import { selectionCheckItem, tabStateItem } from '../shared/session-state';
 import { policyItem } from '../shared/policy';
@@ -26,8 +27,7 @@ export async function popupTabId(search: string): Promise<number | null> {
 
 /** The active packs come from the background, which holds the rules (the popup does not carry them). */
 async function activePacks(): Promise<PackInfo[]> {
-  const message: ExtensionMessage = { type: 'pack-info' };
-  return ((await browser.runtime.sendMessage(message).catch(() => undefined)) as PackInfo[] | undefined) ?? [];
+  return askBackground<PackInfo[]>({ type: 'pack-info' }, []);
 }
 
 export async function loadPopupData(tabId: number | null): Promise<PopupData> {
@@ -84,8 +84,7 @@ export function popupActions(tabId: number | null, openedAsPage: boolean): Popup
       void browser.runtime.openOptionsPage();
     },
     async checkMessage(text) {
-      const message: ExtensionMessage = { type: 'check-text', text };
-      return ((await browser.runtime.sendMessage(message).catch(() => undefined)) as PageReport | undefined) ?? undefined;
+      return askBackground<PageReport | undefined>({ type: 'check-text', text }, undefined);
     },
     async openReport(draft) {
       // In a tab of its own: the toolbar popup closes as soon as the person looks elsewhere.
