@@ -6,13 +6,11 @@
 import { browser } from 'wxt/browser';
 import type { PackCommand, TabMessage } from '../shared/messages';
 import { parsePolicy } from '../shared/policy-schema';
-import { type Policy, policyItem } from '../shared/policy';
+import { policyItem } from '../shared/policy';
 import { type PacksOverview, packsOverview } from '../packs/overview';
 import type { Outcome } from '../packs/library';
 import { corePack } from '../rules/core-pack';
 import { library, scheduleUpdates } from './rule-set';
-
-let policy: Policy = {};
 
 /**
  * Reads the policy (none where the browser has no managed storage for us), mirrors it where
@@ -25,13 +23,10 @@ export async function readManagedPolicy(): Promise<void> {
   } catch (error) {
     // Firefox without policies.json says there is no managed storage: no policy. Any other
     // failure keeps the policy last read, rather than dropping what it forced.
-    if (!/managed storage manifest not found/i.test(String((error as Error)?.message))) {
-      policy = await policyItem.getValue();
-      return library.applyPolicy(policy);
-    }
+    if (!/managed storage manifest not found/i.test(String((error as Error)?.message))) return library.applyPolicy(await policyItem.getValue());
     raw = {};
   }
-  policy = parsePolicy(raw);
+  const policy = parsePolicy(raw);
   // Written only when it changed: every open page's content script watches it.
   if (JSON.stringify(await policyItem.getValue()) !== JSON.stringify(policy)) await policyItem.setValue(policy);
   await library.applyPolicy(policy);
@@ -39,7 +34,8 @@ export async function readManagedPolicy(): Promise<void> {
 
 export async function packsOverviewNow(): Promise<PacksOverview> {
   await library.ruleSet();
-  return packsOverview(corePack, await library.installed(), policy);
+  // The policy as mirrored: the one the library applies (also after a restart, before managed storage is read).
+  return packsOverview(corePack, await library.installed(), await policyItem.getValue());
 }
 
 export async function onPackCommand(command: PackCommand): Promise<Outcome> {
