@@ -3,20 +3,19 @@
  * styled by ::highlight(), so the page's DOM is never rewritten. Where the API is missing the
  * page is simply not highlighted (the warning bar and the popup still explain the findings).
  */
+import PAGE_HIGHLIGHT_STYLE from '../../public/page-highlights.css?raw';
+
+/** The names public/page-highlights.css styles. */
 const HIGHLIGHT = 'lureguard-match';
 const FLASH = 'lureguard-flash';
 
 /**
- * The highlight styles of a tree. A document's rules are set on its root element only and reach
- * every element below by highlight inheritance: a stylesheet added to a big page restyles every
- * element its rules select, and `::highlight()` alone selects them all (on a 1 MB page that was a
- * 70-110 ms restyle, in one task, each time a page was first flagged; on :root, about half).
- * A shadow root's tree is small, and has no root element to inherit from.
+ * A document gets these styles from the manifest (public/page-highlights.css, applied before the
+ * page is built, so that flagging a page never restyles all of it). A shadow root's tree has no
+ * root element to inherit from and is small: it gets the same rules for all its elements, when
+ * it first has something to highlight.
  */
-const styleOf = (selector: ':root' | '') => `
-${selector}::highlight(${HIGHLIGHT}) { background-color: rgba(255, 193, 7, 0.45); text-decoration: underline wavy rgba(198, 40, 40, 0.9); }
-${selector}::highlight(${FLASH}) { background-color: rgba(229, 57, 53, 0.55); color: inherit; }
-`;
+const SHADOW_STYLE = PAGE_HIGHLIGHT_STYLE.replaceAll(':root::highlight', '::highlight');
 
 type HighlightRegistry = Map<string, unknown>;
 type HighlightConstructor = new (...ranges: Range[]) => unknown;
@@ -29,34 +28,26 @@ function registry(): HighlightRegistry | null {
 
 export const highlightSupported = () => registry() !== null;
 
-const styled = new WeakSet<Document | ShadowRoot>();
+const styled = new WeakSet<ShadowRoot>();
 
-/**
- * ::highlight() rules apply per tree: each document or shadow root with a match needs them. They
- * are added only when there is something to highlight: a page that could see them on every page
- * would know Lureguard is there (and a lure page could hide its text from it).
- */
-function ensureStyle(root: Document | ShadowRoot): void {
-  if (styled.has(root) || !('adoptedStyleSheets' in root)) return;
+/** Gives a shadow root the highlight styles, once, when a range in it is to be shown. */
+function styleShadowRootOf(range: Range): void {
+  const root = range.startContainer.getRootNode();
+  if (!(root instanceof ShadowRoot) || styled.has(root)) return;
   try {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(styleOf(root instanceof ShadowRoot ? '' : ':root'));
+    sheet.replaceSync(SHADOW_STYLE);
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     styled.add(root);
   } catch {
-    // A page that froze adoptedStyleSheets just gets no highlight colours.
+    // A page that froze adoptedStyleSheets just gets no highlight colours there.
   }
-}
-
-function treeOf(range: Range): Document | ShadowRoot {
-  const root = range.startContainer.getRootNode();
-  return root instanceof ShadowRoot ? root : (range.startContainer.ownerDocument ?? document);
 }
 
 export function showHighlights(ranges: Range[]): void {
   const highlights = registry();
   if (!highlights) return;
-  for (const range of ranges) ensureStyle(treeOf(range));
+  for (const range of ranges) styleShadowRootOf(range);
   const Highlight = (globalThis as unknown as { Highlight: HighlightConstructor }).Highlight;
   if (ranges.length > 0) highlights.set(HIGHLIGHT, new Highlight(...ranges));
   else highlights.delete(HIGHLIGHT);
@@ -74,7 +65,7 @@ export function flash(range: Range, durationMs = 1600): void {
   element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   const highlights = registry();
   if (!highlights) return;
-  ensureStyle(treeOf(range));
+  styleShadowRootOf(range);
   const Highlight = (globalThis as unknown as { Highlight: HighlightConstructor }).Highlight;
   highlights.set(FLASH, new Highlight(range));
   setTimeout(() => highlights.delete(FLASH), durationMs);

@@ -13,6 +13,7 @@ import {
   type ExtensionBrowser,
   badgeOf,
   frameFindingsOf,
+  highlightBackground,
   highlightCount,
   launchWithExtension,
   setStorage,
@@ -35,6 +36,8 @@ describe('pages', () => {
     expect(report.risk).toBe('high');
     expect(Number(await badgeOf(session.browser.worker, tabId))).toBeGreaterThan(0);
     await expect.poll(() => highlightCount(page)).toBeGreaterThan(0);
+    // Painted, not only registered: the page's highlight styles come from the manifest.
+    expect(await highlightBackground(page)).toBe('rgba(255, 193, 7, 0.45)');
     const bar = await warningBarOf(page);
     expect(bar).toMatchObject({ risk: 'high' });
     expect(bar!.text).toContain('looks like a fake job abroad');

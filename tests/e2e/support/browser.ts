@@ -243,6 +243,15 @@ export async function highlightCount(page: Page): Promise<number> {
   return page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('lureguard-match')?.size ?? 0);
 }
 
+/** The background colour the first highlighted match is painted with ('rgba(0, 0, 0, 0)': none, the match is not seen). */
+export async function highlightBackground(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const [range] = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('lureguard-match') ?? [];
+    const element = range?.startContainer.parentElement;
+    return element ? getComputedStyle(element, '::highlight(lureguard-match)').backgroundColor : null;
+  });
+}
+
 /** The texts found in every frame of a tab. */
 export async function frameFindingsOf(worker: Worker, tabId: number): Promise<Record<string, string[]>> {
   return worker.evaluate(async (tab) => {
