@@ -163,18 +163,22 @@ export class Conversations<E extends object> {
     // Most blocks of a page are in no chat: they share one role, and a long page allocates little.
     const roles: BlockRole[] = new Array<BlockRole>(blocks.length).fill(NO_ROLE);
     this.recount();
-    // Group blocks by container, then by message, in reading order.
-    const containers = new Map<E, { item: E; messages: Map<E, number[]> }>();
-    for (const [index, block] of blocks.entries()) {
+    // Group blocks by container, then by message, in reading order. Most messages are one block:
+    // theirs is kept as a number, not an array (this runs on every change of a long page, mostly
+    // in code not yet optimized, where thousands of one-item arrays were most of its time).
+    const containers = new Map<E, { item: E; messages: Map<E, BlockIndexes> }>();
+    for (let index = 0; index < blocks.length; index++) {
       if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
-      const found = this.messageOf(block.element);
+      const found = this.messageOf(blocks[index]!.element);
       if (!found) continue;
       let entry = containers.get(found.container);
       if (!entry) containers.set(found.container, (entry = { item: found.message, messages: new Map() }));
-      const list = entry.messages.get(found.message) ?? [];
-      list.push(index);
-      entry.messages.set(found.message, list);
+      const known = entry.messages.get(found.message);
+      if (known === undefined) entry.messages.set(found.message, index);
+      else if (typeof known === 'number') entry.messages.set(found.message, [known, index]);
+      else known.push(index);
     }
+    const textsOf = (indexes: BlockIndexes) => (typeof indexes === 'number' ? [blocks[indexes]!.text] : indexes.map((index) => blocks[index]!.text));
 
     let conversation = 0;
     for (const [container, { item, messages }] of containers) {
@@ -188,8 +192,8 @@ export class Conversations<E extends object> {
       let looked = 0;
       for (const [message, indexes] of messages) {
         if (looked++ === sample) break;
-        const sender = this.senderOf(message, indexes.map((index) => blocks[index]!.text));
-        if (sender) senders.push({ index: indexes[0]!, ...sender });
+        const sender = this.senderOf(message, textsOf(indexes));
+        if (sender) senders.push({ index: firstOf(indexes), ...sender });
         else if (++without > sample * 0.4) break;
       }
       const distinct = new Set(senders.map((sender) => sender.name));
@@ -201,11 +205,14 @@ export class Conversations<E extends object> {
         for (const [message, indexes] of messages) {
           if (rest++ < sample) continue;
           if (rest % BLOCKS_PER_STEP === 0) yield;
-          const sender = this.senderOf(message, indexes.map((index) => blocks[index]!.text));
-          if (sender) senders.push({ index: indexes[0]!, ...sender });
+          const sender = this.senderOf(message, textsOf(indexes));
+          if (sender) senders.push({ index: firstOf(indexes), ...sender });
         }
       }
-      for (const indexes of messages.values()) for (const index of indexes) roles[index] = { conversation, isSender: false, senderPrefix: 0 };
+      for (const indexes of messages.values()) {
+        if (typeof indexes === 'number') roles[indexes] = { conversation, isSender: false, senderPrefix: 0 };
+        else for (const index of indexes) roles[index] = { conversation, isSender: false, senderPrefix: 0 };
+      }
       if (namesRepeat) {
         for (const sender of senders) {
           if (sender.prefix < 0) roles[sender.index]!.isSender = true;
@@ -278,6 +285,10 @@ function crossesMinimum(before: ReadonlyMap<string, number>, after: ReadonlyMap<
   for (const [key, count] of before) if (count >= MIN_MESSAGES && !after.has(key)) return true;
   return false;
 }
+
+/** The blocks of one message, by index: one (the usual case) or several. */
+type BlockIndexes = number | number[];
+const firstOf = (indexes: BlockIndexes) => (typeof indexes === 'number' ? indexes : indexes[0]!);
 
 const NO_ROLE: BlockRole = Object.freeze({ isSender: false, senderPrefix: 0 });
 
