@@ -7,7 +7,7 @@
  */
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, hidesElement } from '../extract/blocks';
 import { MAX_BLOCK_LENGTH } from '../shared/block-limits';
-import { isOwnUi } from './own-ui';
+import { isOwnUi, mayBeOwnUi } from './own-ui';
 
 /** A run of a block's text that comes from one text node. */
 export interface TextPiece {
@@ -30,43 +30,32 @@ export interface TextBlock {
 const FORM_FIELDS = new Set(['input', 'textarea', 'select', 'option']);
 
 /**
+ * Markup that may hide an element (hidesElement decides): one selector match per element with
+ * attributes instead of four attribute reads, each a costly call from a content script's world.
+ */
+const MAY_HIDE = '[hidden],[aria-hidden],[type],[style]';
+
+/**
  * Whether an element's content can be seen: markup first (cheap), then the computed style, but
  * only for block and custom elements that a stylesheet can single out (a class, an id). Checking
  * every element's style would make reading a large page several times slower, and stylesheets
- * hide menus, dialogs and templates, not bare paragraphs and inline runs.
+ * hide menus, dialogs and templates, not bare paragraphs and inline runs. `tag` is the element's
+ * localName (the reader has it already).
  */
-export function isHidden(element: Element): boolean {
-  const tag = element.localName;
-  if (HIDDEN_ELEMENTS.has(tag) || FORM_FIELDS.has(tag) || isOwnUi(element)) return true;
+export function isHidden(element: Element, tag = element.localName): boolean {
+  if (HIDDEN_ELEMENTS.has(tag) || FORM_FIELDS.has(tag) || (mayBeOwnUi(tag) && isOwnUi(element))) return true;
   // Most elements of a page have no attributes at all: nothing in their markup can hide them.
   const attributed = element.hasAttributes();
-  if (attributed && hidesElement((name) => element.getAttribute(name))) return true;
-  if (!BLOCK_ELEMENTS.has(tag) && !tag.includes('-')) return false;
-  if (!tag.includes('-') && (!attributed || (!element.hasAttribute('class') && !element.hasAttribute('id')))) return false;
+  if (attributed && element.matches(MAY_HIDE) && hidesElement((name) => element.getAttribute(name))) return true;
+  const custom = tag.includes('-');
+  if (!BLOCK_ELEMENTS.has(tag) && !custom) return false;
+  if (!custom && (!attributed || (!element.hasAttribute('class') && !element.hasAttribute('id')))) return false;
   const visible = (element as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
   if (typeof visible === 'function') return !visible.call(element, { visibilityProperty: true });
   const view = element.ownerDocument.defaultView;
   if (!view) return false;
   const computed = view.getComputedStyle(element);
   return computed.display === 'none' || computed.visibility === 'hidden';
-}
-
-const isBlock = (element: Element) => BLOCK_ELEMENTS.has(element.localName);
-
-/**
- * Where a node's children are read from, in rendering order: an open shadow root replaces the
- * light DOM; a slot shows what is assigned to it (a list); otherwise the node itself.
- */
-function childrenSource(node: Node): Node | readonly Node[] {
-  if (node.nodeType === Node.ELEMENT_NODE) {
-    const element = node as Element;
-    if (element.shadowRoot) return element.shadowRoot;
-    if (element.localName === 'slot') {
-      const assigned = (element as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
-      if (assigned.length > 0) return assigned;
-    }
-  }
-  return node;
 }
 
 /**
@@ -109,8 +98,13 @@ export class BlockReader {
     if (owner) this.owners.push(owner);
   }
 
-  /** Reads up to `budget` nodes; returns true while there is more to read. */
+  /**
+   * Reads up to `budget` nodes; returns true while there is more to read. Each property of a node
+   * is read once: from a content script every DOM read is a call into the browser, and they were
+   * most of the time it took to read a long page.
+   */
   next(budget: number): boolean {
+    this.checkPlaces();
     for (let n = 0; n < budget && this.stack.length > 0; n++) {
       const step = this.stack[this.stack.length - 1]!;
       if ('leave' in step) {
@@ -124,43 +118,76 @@ export class BlockReader {
         this.stack.pop();
         continue;
       }
-      if (node.nodeType === Node.TEXT_NODE) {
+      const type = node.nodeType;
+      if (type === Node.TEXT_NODE) {
         this.addText(node as Text);
         continue;
       }
-      if (node.nodeType === Node.ELEMENT_NODE) {
-        const element = node as Element;
-        if (isHidden(element)) continue;
-        if (isBlock(element)) {
-          this.flush();
-          this.owners.push(element);
-          this.stack.push({ leave: element });
-        }
-      } else if (node.nodeType !== Node.DOCUMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) {
-        continue; // comments, processing instructions
+      if (type === Node.ELEMENT_NODE) {
+        this.enter(node as Element);
+        continue;
       }
-      const shadow = (node as Element).shadowRoot;
-      if (shadow) this.hosts.onShadowRoot?.(shadow);
-      else if (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName.includes('-')) this.hosts.onCustomElement?.(node as Element);
-      const source = childrenSource(node);
-      if (Array.isArray(source)) this.stack.push({ list: source, index: 0 });
-      else if ((source as Node).firstChild) this.stack.push({ parent: source as Node, next: (source as Node).firstChild });
+      // A document or a shadow root given as the root; comments and the like have nothing to read.
+      if (type === Node.DOCUMENT_NODE || type === Node.DOCUMENT_FRAGMENT_NODE) this.readChildrenOf(node);
     }
     if (this.stack.length === 0) this.flush();
     return this.stack.length > 0;
+  }
+
+  /**
+   * An element: skipped when hidden; a block element starts a block; its children are read from
+   * where they are shown: an open shadow root replaces the light DOM, a slot shows what is
+   * assigned to it.
+   */
+  private enter(element: Element): void {
+    const tag = element.localName;
+    if (isHidden(element, tag)) return;
+    if (BLOCK_ELEMENTS.has(tag)) {
+      this.flush();
+      this.owners.push(element);
+      this.stack.push({ leave: element });
+    }
+    const shadow = element.shadowRoot;
+    if (shadow) {
+      this.hosts.onShadowRoot?.(shadow);
+      this.readChildrenOf(shadow);
+      return;
+    }
+    if (tag === 'slot') {
+      const assigned = (element as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
+      if (assigned.length > 0) {
+        this.stack.push({ list: assigned, index: 0 });
+        return;
+      }
+    } else if (tag.includes('-')) {
+      this.hosts.onCustomElement?.(element);
+    }
+    this.readChildrenOf(element);
+  }
+
+  private readChildrenOf(parent: Node): void {
+    const first = parent.firstChild;
+    if (first) this.stack.push({ parent, next: first });
+  }
+
+  /**
+   * The page changes only between calls (the reader yields to it between slices), so where
+   * reading goes on is checked once per call, not at every node. A node moved or removed since it
+   * was found loses where the rest of its parent's children begin.
+   */
+  private checkPlaces(): void {
+    for (const step of this.stack) {
+      if (!('next' in step) || !step.next || step.next.parentNode === step.parent) continue;
+      step.next = null;
+      this.hosts.onLostPlace?.(step.parent);
+    }
   }
 
   /** The next node of a step, or null when it has none left. */
   private take(step: Exclude<Step, { leave: Element }>): Node | null {
     if ('list' in step) return step.index < step.list.length ? step.list[step.index++]! : null;
     const node = step.next;
-    if (!node) return null;
-    if (node.parentNode !== step.parent) {
-      // Moved or removed since it was found: where the rest of the children begin is lost.
-      this.hosts.onLostPlace?.(step.parent);
-      return null;
-    }
-    step.next = node.nextSibling;
+    if (node) step.next = node.nextSibling;
     return node;
   }
 
