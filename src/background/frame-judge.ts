@@ -9,7 +9,7 @@
  */
 import { type CompiledRuleSet, type Segment, type SegmentAnalysis, analyzeSegment, analyzeSegmentFrom, judge, NOTHING_FOUND } from '../engine';
 import { textIdOf } from '../shared/block-keys';
-import type { BlockChange, BlockEntry, ContentMessage, PageInfo } from '../shared/messages';
+import type { BlockChange, BlockEntry, PageInfo, ReceivedContentMessage } from '../shared/messages';
 import { buildReport, type PageReport } from '../shared/report';
 
 interface KnownText {
@@ -30,7 +30,7 @@ export class FrameMemory {
 }
 
 /** The blocks to judge as a page-blocks message carries them: a whole list, or a change to the list last judged. */
-type SentList = Pick<Extract<ContentMessage, { type: 'page-blocks' }>, 'blocks' | 'change'>;
+type SentList = Pick<Extract<ReceivedContentMessage, { type: 'page-blocks' }>, 'blocks' | 'change'>;
 
 export type FrameJudgeResult = { report: PageReport } | { resend: true };
 

@@ -5,7 +5,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { documentOfPort } from '../shared/frame-port';
-import { type ContentMessage, type ExtensionMessage, type FrameJudgement, MAX_CHECKED_TEXT, type PageBlocksResponse, parseContentMessage, type TabMessage } from '../shared/messages';
+import { type ReceivedContentMessage, type ExtensionMessage, type FrameJudgement, MAX_CHECKED_TEXT, type PageBlocksResponse, parseContentMessage, type TabMessage } from '../shared/messages';
 import { skippedReport } from '../shared/report';
 import { selectionCheckItem } from '../shared/session-state';
 import { policyItem } from '../shared/policy';
@@ -41,7 +41,7 @@ export async function checkSelection(text: string, tab: { id?: number; url?: str
 }
 
 /** Judges a frame's blocks, stores the report, and answers with what the frame should show. */
-export async function judgeBlocks(tabId: number, frameId: number, message: Extract<ContentMessage, { type: 'page-blocks' }>): Promise<PageBlocksResponse> {
+export async function judgeBlocks(tabId: number, frameId: number, message: Extract<ReceivedContentMessage, { type: 'page-blocks' }>): Promise<PageBlocksResponse> {
   const memory = frameMemory(tabId, frameId, message.page.documentStart);
   if (message.more) {
     rememberList(memory, message);
@@ -55,7 +55,7 @@ export async function judgeBlocks(tabId: number, frameId: number, message: Extra
   return { judged: { verdict, risk: result.report.risk, spans } };
 }
 
-async function skipPage(tabId: number, frameId: number, message: Extract<ContentMessage, { type: 'page-skipped' }>): Promise<{ judged: FrameJudgement }> {
+async function skipPage(tabId: number, frameId: number, message: Extract<ReceivedContentMessage, { type: 'page-skipped' }>): Promise<{ judged: FrameJudgement }> {
   forgetFrame(tabId, frameId);
   const report = { ...skippedReport(message.page, message.reason), documentStart: message.page.documentStart };
   const verdict = await storeFrameReport(tabId, frameId, report);
@@ -72,7 +72,7 @@ async function tellTopFrame(tabId: number, verdict: TabVerdict): Promise<void> {
   }
 }
 
-function onContentMessage(message: ContentMessage, tabId: number, frameId: number): Promise<unknown> {
+function onContentMessage(message: ReceivedContentMessage, tabId: number, frameId: number): Promise<unknown> {
   switch (message.type) {
     case 'page-texts':
       return activeRuleSet().then((ruleSet) => {

@@ -5,6 +5,7 @@
  * PageBlocks), the watcher (ChangeWatcher) and the presenter (Presenter). A run is one
  * AbortController: starting again, stopping or navigating aborts everything of the last run.
  */
+import { packList } from '../shared/block-entries';
 import { MAX_PAGE_CHARACTERS, TEXT_BATCH } from '../shared/block-limits';
 import type { BlockEntry, ContentMessage, PageBlocksResponse, PageInfo } from '../shared/messages';
 import type { BlockSpan, SkipReason } from '../shared/report';
@@ -259,10 +260,10 @@ export class PageGuard {
     const parts = listParts(previous ? { change: changeBetween(previous, entries) } : { blocks: entries }, LIST_PART);
     for (const part of parts.slice(0, -1)) {
       if (slicer.due()) await slicer.yield(signal);
-      this.env.send({ type: 'page-blocks', page: this.page, more: true, ...part });
+      this.env.send({ type: 'page-blocks', page: this.page, more: true, ...packList(part) });
     }
     if (slicer.due()) await slicer.yield(signal);
-    return this.env.judge({ type: 'page-blocks', page: this.page, ...parts[parts.length - 1]! });
+    return this.env.judge({ type: 'page-blocks', page: this.page, ...packList(parts[parts.length - 1]!) });
   }
 }
 

@@ -8,6 +8,9 @@ import type { Risk } from '../engine/types';
 import { type BlockSpan, SKIP_REASONS } from './report';
 import type { TabVerdict } from './tab-verdict';
 import { MAX_BLOCK_LENGTH, MAX_PAGE_BLOCKS, MAX_TEXTS_PER_MESSAGE } from './block-limits';
+import { type BlockEntry, MAX_PACKED_ENTRY, unpackEntries } from './block-entries';
+
+export type { BlockEntry };
 
 const pageSchema = z.object({
   url: z.string().max(100_000),
@@ -19,24 +22,22 @@ export type PageInfo = z.infer<typeof pageSchema>;
 
 const blockKeySchema = z.string().min(1).max(40);
 
-/**
- * A block of page text as the content script reports it for judging: its key (its text was sent
- * before, in page-texts) and its place in a chat.
- */
-const blockEntrySchema = z.object({
-  key: blockKeySchema,
-  /** The chat conversation the block belongs to, if any. */
-  conversation: z.number().int().min(0).optional(),
-  /** Characters of a sender's name at the block's start (not scanned), or -1: the block is only a name. */
-  sender: z.number().int().min(-1).max(MAX_BLOCK_LENGTH).optional(),
-});
-export type BlockEntry = z.infer<typeof blockEntrySchema>;
+/** A list of block entries, packed into one string (block-entries.ts): validated and unpacked here. */
+const blockEntriesSchema = z
+  .string()
+  .max(MAX_PAGE_BLOCKS * MAX_PACKED_ENTRY)
+  .transform((packed, context) => {
+    const entries = unpackEntries(packed, MAX_BLOCK_LENGTH);
+    if (entries && entries.length <= MAX_PAGE_BLOCKS) return entries;
+    context.addIssue({ code: 'custom', message: 'not a list of blocks' });
+    return z.NEVER;
+  });
 
 /** A change to the list of blocks last judged: `remove` entries at `at` replaced by `insert`. */
-const blockChangeSchema = z.object({ at: z.number().int().min(0), remove: z.number().int().min(0), insert: z.array(blockEntrySchema).max(MAX_PAGE_BLOCKS) });
-export type BlockChange = z.infer<typeof blockChangeSchema>;
+const blockChangeSchema = z.object({ at: z.number().int().min(0), remove: z.number().int().min(0), insert: blockEntriesSchema });
+export type BlockChange = z.output<typeof blockChangeSchema>;
 
-/** The blocks a frame sends to be judged: all of them, or the change from the list last judged. */
+/** The blocks a frame sends to be judged: all of them, or the change from the list last judged (unpacked). */
 export type BlockList = { blocks: BlockEntry[] } | { change: BlockChange };
 
 const contentMessageSchema = z.discriminatedUnion('type', [
@@ -61,7 +62,7 @@ const contentMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('page-blocks'),
     page: pageSchema,
     more: z.literal(true).optional(),
-    blocks: z.array(blockEntrySchema).max(MAX_PAGE_BLOCKS).optional(),
+    blocks: blockEntriesSchema.optional(),
     change: blockChangeSchema.optional(),
   }).refine((message) => (message.blocks === undefined) !== (message.change === undefined), 'either the blocks or a change to them'),
   /** The frame is deliberately not scanned (Lureguard paused, trusted site). */
@@ -70,11 +71,13 @@ const contentMessageSchema = z.discriminatedUnion('type', [
   /** The page keeps removing or hiding the warning bar. */
   z.object({ type: z.literal('bar-hidden') }),
 ]);
-/** Content script -> background. */
-export type ContentMessage = z.infer<typeof contentMessageSchema>;
+/** Content script -> background, as sent (block lists packed). */
+export type ContentMessage = z.input<typeof contentMessageSchema>;
+/** The same, as the background has it once parsed (block lists unpacked). */
+export type ReceivedContentMessage = z.output<typeof contentMessageSchema>;
 
 /** A content script's message, or null when it is not one (a hostile page can reach it). */
-export function parseContentMessage(message: unknown): ContentMessage | null {
+export function parseContentMessage(message: unknown): ReceivedContentMessage | null {
   const result = contentMessageSchema.safeParse(message);
   return result.success ? result.data : null;
 }

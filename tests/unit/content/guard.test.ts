@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FrameMemory, judgeFrame, rememberList, rememberTexts } from '../../../src/background/frame-judge';
 import { PageGuard, type GuardEnvironment } from '../../../src/content/guard';
 import { isOwnUi, ownUiRoot } from '../../../src/content/own-ui';
-import { type ContentMessage, type PageBlocksResponse, parseContentMessage } from '../../../src/shared/messages';
+import { type ContentMessage, type PageBlocksResponse, parseContentMessage, type ReceivedContentMessage } from '../../../src/shared/messages';
 import { MAX_BLOCK_LENGTH } from '../../../src/shared/block-limits';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import { tabVerdict } from '../../../src/shared/tab-verdict';
@@ -26,29 +26,32 @@ type BlocksMessage = Extract<ContentMessage, { type: 'page-blocks' }>;
  */
 function fakeBackground(settings: Settings = DEFAULT_SETTINGS) {
   let memory = new FrameMemory(1);
-  const judged: BlocksMessage[] = [];
+  /** The page-blocks messages judged, as the background has them (block lists unpacked). */
+  const judged: Extract<ReceivedContentMessage, { type: 'page-blocks' }>[] = [];
   const sent: ContentMessage[] = [];
   const rejected: ContentMessage[] = [];
   /** Each batch of texts the frame sent, as the texts themselves. */
   const texts: string[][] = [];
   const judge = vi.fn(async (message: BlocksMessage): Promise<PageBlocksResponse | undefined> => {
-    if (!parseContentMessage(message)) {
+    const received = parseContentMessage(structuredClone(message));
+    if (received?.type !== 'page-blocks') {
       rejected.push(message);
       return undefined;
     }
-    judged.push(structuredClone(message));
-    const result = judgeFrame(ruleSet, memory, message.page, message);
+    judged.push(received);
+    const result = judgeFrame(ruleSet, memory, received.page, received);
     if ('resend' in result) return result;
     const verdict = tabVerdict({ '0': result.report }, settings.warningThreshold);
     return { judged: { verdict, risk: result.report.risk, spans: result.report.findings.map(({ block, start, end }) => ({ block, start, end })) } };
   });
   const send = (message: ContentMessage) => {
-    if (!parseContentMessage(message)) {
+    const received = parseContentMessage(structuredClone(message));
+    if (!received) {
       rejected.push(message);
       return;
     }
     sent.push(message);
-    if (message.type === 'page-blocks' && message.more) rememberList(memory, message);
+    if (received.type === 'page-blocks' && received.more) rememberList(memory, received);
     if (message.type === 'page-texts') {
       texts.push(message.texts.map((entry) => entry.text));
       rememberTexts(ruleSet, memory, message.texts);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { scan, segmentText } from '../../../src/engine';
 import { MAX_BLOCK_LENGTH, MAX_TEXTS_PER_MESSAGE } from '../../../src/shared/block-limits';
+import { packEntries } from '../../../src/shared/block-entries';
 import { parseContentMessage } from '../../../src/shared/messages';
 import { buildReport, pageReportSchema } from '../../../src/shared/report';
 import { coreRuleSet } from '../../helpers/core';
@@ -12,16 +13,26 @@ const texts = [{ key: 'abc', text: 'Jobs in Myawaddy: $3,500 per month.' }];
 const blocks = [{ key: 'abc' }, { key: 'abc.1', conversation: 0, sender: 5 }, { key: 'def', sender: -1 }];
 
 describe('parseContentMessage', () => {
-  it('accepts texts, a frame\'s blocks or a change to them, a skipped page and the bar actions', () => {
-    for (const message of [
-      { type: 'page-texts', page, texts },
-      { type: 'page-blocks', page, blocks },
-      { type: 'page-blocks', page, change: { at: 3, remove: 0, insert: [{ key: 'ghi', conversation: 0 }] } },
-      { type: 'page-skipped', page, reason: 'trusted' },
-      { type: 'open-explanation' },
-      { type: 'bar-hidden' },
-    ]) {
+  it('accepts texts, a skipped page and the bar actions', () => {
+    for (const message of [{ type: 'page-texts', page, texts }, { type: 'page-skipped', page, reason: 'trusted' }, { type: 'open-explanation' }, { type: 'bar-hidden' }]) {
       expect(parseContentMessage(message)).toEqual(message);
+    }
+  });
+
+  it("unpacks a frame's blocks or a change to them", () => {
+    expect(parseContentMessage({ type: 'page-blocks', page, blocks: packEntries(blocks) })).toEqual({ type: 'page-blocks', page, blocks });
+    const insert = [{ key: 'ghi', conversation: 0 }];
+    expect(parseContentMessage({ type: 'page-blocks', page, more: true, change: { at: 3, remove: 1, insert: packEntries(insert) } })).toEqual({
+      type: 'page-blocks',
+      page,
+      more: true,
+      change: { at: 3, remove: 1, insert },
+    });
+  });
+
+  it('rejects block lists that are not packed block entries', () => {
+    for (const list of [blocks, 'abc  def', ' abc', 'abc,,-2', 'ABC', 'abc,1,x', `abc,,${MAX_BLOCK_LENGTH + 1}`, 'a<b']) {
+      expect(parseContentMessage({ type: 'page-blocks', page, blocks: list })).toBeNull();
     }
   });
 
@@ -30,10 +41,8 @@ describe('parseContentMessage', () => {
     expect(parseContentMessage('page-blocks')).toBeNull();
     expect(parseContentMessage({ type: 'delete-everything' })).toBeNull();
     expect(parseContentMessage({ type: 'page-blocks', page })).toBeNull();
-    expect(parseContentMessage({ type: 'page-blocks', page, blocks, change: { at: 0, remove: 0, insert: [] } })).toBeNull();
-    expect(parseContentMessage({ type: 'page-blocks', page, blocks: [{ key: '' }] })).toBeNull();
-    expect(parseContentMessage({ type: 'page-blocks', page, blocks: [{ key: 'a', sender: -2 }] })).toBeNull();
-    expect(parseContentMessage({ type: 'page-blocks', page, change: { at: -1, remove: 0, insert: [] } })).toBeNull();
+    expect(parseContentMessage({ type: 'page-blocks', page, blocks: 'abc', change: { at: 0, remove: 0, insert: '' } })).toBeNull();
+    expect(parseContentMessage({ type: 'page-blocks', page, change: { at: -1, remove: 0, insert: '' } })).toBeNull();
     expect(parseContentMessage({ type: 'page-skipped', page, reason: 'bored' })).toBeNull();
     // Trusting a site is done in the popup: no page-side message can do it.
     expect(parseContentMessage({ type: 'trust-site', host: 'lure.example' })).toBeNull();

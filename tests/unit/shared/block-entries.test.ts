@@ -1,0 +1,36 @@
+/** A frame's block list goes to the background as one string: whatever the page, it comes back the same. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type BlockEntry, packEntries, packList, unpackEntries } from '../../../src/shared/block-entries';
+import { blockKey, textId } from '../../../src/shared/block-keys';
+import { MAX_BLOCK_LENGTH } from '../../../src/shared/block-limits';
+
+const entry: fc.Arbitrary<BlockEntry> = fc
+  .record(
+    { text: fc.string(), repeat: fc.nat({ max: 100_000 }), conversation: fc.nat({ max: 10_000 }), sender: fc.integer({ min: -1, max: MAX_BLOCK_LENGTH }) },
+    { requiredKeys: ['text', 'repeat'] },
+  )
+  .map(({ text, repeat, conversation, sender }) => {
+    const block: BlockEntry = { key: blockKey(textId(text), repeat) };
+    if (conversation !== undefined) block.conversation = conversation;
+    if (sender !== undefined) block.sender = sender;
+    return block;
+  });
+
+describe('packed block lists', () => {
+  it('unpack to the entries that were packed', () => {
+    fc.assert(fc.property(fc.array(entry, { maxLength: 50 }), (entries) => {
+      expect(unpackEntries(packEntries(entries), MAX_BLOCK_LENGTH)).toEqual(entries);
+    }));
+  });
+
+  it('carry a change with its place', () => {
+    const insert = [{ key: 'k1', conversation: 2 }, { key: 'k2.3', sender: -1 }];
+    expect(packList({ change: { at: 7, remove: 2, insert } })).toEqual({ change: { at: 7, remove: 2, insert: 'k1,2 k2.3,,-1' } });
+    expect(packList({ blocks: [] })).toEqual({ blocks: '' });
+  });
+
+  it('refuse a sender longer than a block', () => {
+    expect(unpackEntries(`k1,,${MAX_BLOCK_LENGTH + 1}`, MAX_BLOCK_LENGTH)).toBeNull();
+  });
+});
