@@ -3,19 +3,10 @@
  * styled by ::highlight(), so the page's DOM is never rewritten. Where the API is missing the
  * page is simply not highlighted (the warning bar and the popup still explain the findings).
  */
-import PAGE_HIGHLIGHT_STYLE from '../../public/page-highlights.css?raw';
+import { FLASH, HIGHLIGHT, highlightStyle } from './highlight-style';
 
-/** The names public/page-highlights.css styles. */
-const HIGHLIGHT = 'lureguard-match';
-const FLASH = 'lureguard-flash';
-
-/**
- * A document gets these styles from the manifest (public/page-highlights.css, applied before the
- * page is built, so that flagging a page never restyles all of it). A shadow root's tree has no
- * root element to inherit from and is small: it gets the same rules for all its elements, when
- * it first has something to highlight.
- */
-const SHADOW_STYLE = PAGE_HIGHLIGHT_STYLE.replaceAll(':root::highlight', '::highlight');
+/** A page gets the styles from the manifest; a shadow root, when it first has a match to show. */
+const SHADOW_STYLE = highlightStyle('');
 
 type HighlightRegistry = Map<string, unknown>;
 type HighlightConstructor = new (...ranges: Range[]) => unknown;
