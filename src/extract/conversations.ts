@@ -178,7 +178,7 @@ export class Conversations<E extends object> {
       else if (typeof known === 'number') entry.messages.set(found.message, [known, index]);
       else known.push(index);
     }
-    const textsOf = (indexes: BlockIndexes) => (typeof indexes === 'number' ? [blocks[indexes]!.text] : indexes.map((index) => blocks[index]!.text));
+    const textsOf = (indexes: BlockIndexes) => listOf(indexes).map((index) => blocks[index]!.text);
 
     let conversation = 0;
     for (const [container, { item, messages }] of containers) {
@@ -193,7 +193,7 @@ export class Conversations<E extends object> {
       for (const [message, indexes] of messages) {
         if (looked++ === sample) break;
         const sender = this.senderOf(message, textsOf(indexes));
-        if (sender) senders.push({ index: firstOf(indexes), ...sender });
+        if (sender) senders.push({ index: listOf(indexes)[0]!, ...sender });
         else if (++without > sample * 0.4) break;
       }
       const distinct = new Set(senders.map((sender) => sender.name));
@@ -206,13 +206,10 @@ export class Conversations<E extends object> {
           if (rest++ < sample) continue;
           if (rest % BLOCKS_PER_STEP === 0) yield;
           const sender = this.senderOf(message, textsOf(indexes));
-          if (sender) senders.push({ index: firstOf(indexes), ...sender });
+          if (sender) senders.push({ index: listOf(indexes)[0]!, ...sender });
         }
       }
-      for (const indexes of messages.values()) {
-        if (typeof indexes === 'number') roles[indexes] = { conversation, isSender: false, senderPrefix: 0 };
-        else for (const index of indexes) roles[index] = { conversation, isSender: false, senderPrefix: 0 };
-      }
+      for (const indexes of messages.values()) for (const index of listOf(indexes)) roles[index] = { conversation, isSender: false, senderPrefix: 0 };
       if (namesRepeat) {
         for (const sender of senders) {
           if (sender.prefix < 0) roles[sender.index]!.isSender = true;
@@ -288,7 +285,8 @@ function crossesMinimum(before: ReadonlyMap<string, number>, after: ReadonlyMap<
 
 /** The blocks of one message, by index: one (the usual case) or several. */
 type BlockIndexes = number | number[];
-const firstOf = (indexes: BlockIndexes) => (typeof indexes === 'number' ? indexes : indexes[0]!);
+/** As a list: made only for the few messages looked at closely (senders, chats). */
+const listOf = (indexes: BlockIndexes): readonly number[] => (typeof indexes === 'number' ? [indexes] : indexes);
 
 const NO_ROLE: BlockRole = Object.freeze({ isSender: false, senderPrefix: 0 });
 
