@@ -9,6 +9,7 @@
  * empty), entries separated by a space. Keys are block keys (block-keys.ts): base-36 text ids
  * with an optional ".n".
  */
+import { BLOCK_KEY_SOURCE } from './block-keys';
 import type { BlockList } from './messages';
 
 /** A block of page text as the background is told it: its key, and its place in a chat. */
@@ -23,7 +24,7 @@ export interface BlockEntry {
 /** The longest packed entry: a key of at most 40 characters, a conversation and a sender. */
 export const MAX_PACKED_ENTRY = 60;
 
-const ENTRY = /^([0-9a-z]{1,30}(?:\.\d{1,9})?)(?:,(\d{0,9})(?:,(-1|\d{1,9}))?)?$/;
+const ENTRY = new RegExp(String.raw`^(${BLOCK_KEY_SOURCE})(?:,(\d{0,9})(?:,(-1|\d{1,9}))?)?$`);
 
 export function packEntries(entries: readonly BlockEntry[]): string {
   return entries

@@ -4,6 +4,9 @@
  * shift as a page changes; a key does not, and the background keeps one analysis per text id.
  */
 
+/** What a block key looks like (a base-36 text id, at most 11 characters, and a repeat), for checking keys that arrive in messages. */
+export const BLOCK_KEY_SOURCE = String.raw`[0-9a-z]{1,30}(?:\.\d{1,9})?`;
+
 export function blockKey(id: string, repeat: number): string {
   return repeat === 0 ? id : `${id}.${repeat}`;
 }

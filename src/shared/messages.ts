@@ -9,6 +9,7 @@ import { type BlockSpan, SKIP_REASONS } from './report';
 import type { TabVerdict } from './tab-verdict';
 import { MAX_BLOCK_LENGTH, MAX_PAGE_BLOCKS, MAX_TEXTS_PER_MESSAGE } from './block-limits';
 import { type BlockEntry, MAX_PACKED_ENTRY, unpackEntries } from './block-entries';
+import { BLOCK_KEY_SOURCE } from './block-keys';
 
 export type { BlockEntry };
 
@@ -20,7 +21,7 @@ const pageSchema = z.object({
 });
 export type PageInfo = z.infer<typeof pageSchema>;
 
-const blockKeySchema = z.string().min(1).max(40);
+const blockKeySchema = z.string().regex(new RegExp(`^${BLOCK_KEY_SOURCE}$`));
 
 /** A list of block entries, packed into one string (block-entries.ts): validated and unpacked here. */
 const blockEntriesSchema = z
