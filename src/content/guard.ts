@@ -7,7 +7,7 @@
  */
 import { packList } from '../shared/block-entries';
 import { MAX_PAGE_CHARACTERS, TEXT_BATCH } from '../shared/block-limits';
-import type { BlockEntry, ContentMessage, PageBlocksResponse, PageInfo } from '../shared/messages';
+import type { ContentMessage, PageBlocksResponse, PageInfo } from '../shared/messages';
 import type { BlockSpan, SkipReason } from '../shared/report';
 import { isTrusted, type Settings } from '../shared/settings';
 import type { TabVerdict } from '../shared/tab-verdict';
@@ -43,8 +43,8 @@ export class PageGuard {
   /** Texts read but not sent yet. */
   private textBatch: { key: string; text: string }[] = [];
   private textBatchSize = 0;
-  /** The block list the background last judged: the next judgement sends only the change. */
-  private judgedEntries: BlockEntry[] | undefined;
+  /** The block list the background last judged, packed: the next judgement sends only the change. */
+  private judgedEntries: string[] | undefined;
 
   constructor(
     private readonly env: GuardEnvironment,

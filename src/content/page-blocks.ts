@@ -5,7 +5,7 @@
  */
 import { Conversations, type TreeAdapter } from '../extract/conversations';
 import { blockKey, textId, textIdOf } from '../shared/block-keys';
-import type { BlockChange, BlockEntry, BlockList } from '../shared/messages';
+import { packEntry, type PackedList } from '../shared/block-entries';
 import type { TextBlock } from './extract';
 
 export interface PageBlock extends TextBlock {
@@ -84,11 +84,11 @@ export class PageBlocks {
   }
 
   /**
-   * The blocks as the background is told them: key and place in a chat (a sender's name is not
-   * scanned). Computed in steps, with `pause` awaited between them (a long page's list takes a
-   * while; the page runs in between).
+   * The blocks as the background is told them, packed (block-entries.ts): key and place in a chat
+   * (a sender's name is not scanned). Computed in steps, with `pause` awaited between them (a
+   * long page's list takes a while; the page runs in between).
    */
-  async entries(pause: () => Promise<void> | void = () => undefined): Promise<BlockEntry[]> {
+  async entries(pause: () => Promise<void> | void = () => undefined): Promise<string[]> {
     const list = this.list;
     const steps = this.conversations.rolesInSteps(list);
     let step = steps.next();
@@ -97,15 +97,11 @@ export class PageBlocks {
       step = steps.next();
     }
     const roles = step.value;
-    const entries: BlockEntry[] = [];
-    for (const [index, block] of list.entries()) {
+    const entries = new Array<string>(list.length);
+    for (let index = 0; index < list.length; index++) {
       if (index % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) await pause();
-      const entry: BlockEntry = { key: block.key };
-      const role = roles[index]!;
-      if (role.conversation !== undefined) entry.conversation = role.conversation;
-      if (role.isSender) entry.sender = -1;
-      else if (role.senderPrefix > 0) entry.sender = role.senderPrefix;
-      entries.push(entry);
+      const { conversation, isSender, senderPrefix } = roles[index]!;
+      entries[index] = packEntry(list[index]!.key, conversation, isSender ? -1 : senderPrefix > 0 ? senderPrefix : undefined);
     }
     return entries;
   }
@@ -139,15 +135,15 @@ export class PageBlocks {
 }
 
 /**
- * How `next` differs from `previous`: `remove` entries at `at` replaced by `insert` (the common
- * start and end kept). A chat message appended to a long page is a change of one entry.
+ * How `next` differs from `previous` (packed entries): `remove` entries at `at` replaced by
+ * `insert` (the common start and end kept). A chat message appended to a long page is a change
+ * of one entry.
  */
-export function changeBetween(previous: readonly BlockEntry[], next: readonly BlockEntry[]): BlockChange {
-  const same = (a: BlockEntry, b: BlockEntry) => a.key === b.key && a.conversation === b.conversation && a.sender === b.sender;
+export function changeBetween(previous: readonly string[], next: readonly string[]): Extract<PackedList, { change: unknown }>['change'] {
   let at = 0;
-  while (at < previous.length && at < next.length && same(previous[at]!, next[at]!)) at++;
+  while (at < previous.length && at < next.length && previous[at] === next[at]) at++;
   let tail = 0;
-  while (tail < previous.length - at && tail < next.length - at && same(previous[previous.length - 1 - tail]!, next[next.length - 1 - tail]!)) tail++;
+  while (tail < previous.length - at && tail < next.length - at && previous[previous.length - 1 - tail] === next[next.length - 1 - tail]) tail++;
   return { at, remove: previous.length - at - tail, insert: next.slice(at, next.length - tail) };
 }
 
@@ -156,10 +152,10 @@ export function changeBetween(previous: readonly BlockEntry[], next: readonly Bl
  * removal), each next one an insertion after the last. Applied one after the other they make the
  * whole list; a long page's list then goes in messages that each pass quickly.
  */
-export function listParts(list: BlockList, size: number): BlockList[] {
+export function listParts(list: PackedList, size: number): PackedList[] {
   const entries = 'blocks' in list ? list.blocks : list.change.insert;
   if (entries.length <= size) return [list];
-  const parts: BlockList[] = [];
+  const parts: PackedList[] = [];
   const start = 'blocks' in list ? 0 : list.change.at;
   for (let offset = 0; offset < entries.length; offset += size) {
     const insert = entries.slice(offset, offset + size);

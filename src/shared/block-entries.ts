@@ -10,7 +10,6 @@
  * with an optional ".n".
  */
 import { BLOCK_KEY_SOURCE } from './block-keys';
-import type { BlockList } from './messages';
 
 /** A block of page text as the background is told it: its key, and its place in a chat. */
 export interface BlockEntry {
@@ -21,15 +20,27 @@ export interface BlockEntry {
   sender?: number;
 }
 
+/**
+ * A block list on its way from a frame, its entries packed one by one: the whole list, or a change
+ * to the one last judged (`remove` entries at `at` replaced by `insert`). A page keeps its last
+ * list in this form: most entries are just a key, so the list costs no object per block.
+ */
+export type PackedList = { blocks: string[] } | { change: { at: number; remove: number; insert: string[] } };
+
 /** The longest packed entry: a key of at most 40 characters, a conversation and a sender. */
 export const MAX_PACKED_ENTRY = 60;
 
 const ENTRY = new RegExp(String.raw`^(${BLOCK_KEY_SOURCE})(?:,(\d{0,9})(?:,(-1|\d{1,9}))?)?$`);
 
+/** One entry, packed: a block in no chat is its key alone. */
+export function packEntry(key: string, conversation?: number, sender?: number): string {
+  if (sender !== undefined) return `${key},${conversation ?? ''},${sender}`;
+  return conversation !== undefined ? `${key},${conversation}` : key;
+}
+
+/** A list of entries, packed (what unpackEntries reads). */
 export function packEntries(entries: readonly BlockEntry[]): string {
-  return entries
-    .map(({ key, conversation, sender }) => (sender !== undefined ? `${key},${conversation ?? ''},${sender}` : conversation !== undefined ? `${key},${conversation}` : key))
-    .join(' ');
+  return entries.map(({ key, conversation, sender }) => packEntry(key, conversation, sender)).join(' ');
 }
 
 /** The entries of a packed list, or null when it is not one. */
@@ -51,6 +62,6 @@ export function unpackEntries(packed: string, maxSender: number): BlockEntry[] |
 }
 
 /** A list as a page-blocks message carries it. */
-export function packList(list: BlockList): { blocks: string } | { change: { at: number; remove: number; insert: string } } {
-  return 'blocks' in list ? { blocks: packEntries(list.blocks) } : { change: { ...list.change, insert: packEntries(list.change.insert) } };
+export function packList(list: PackedList): { blocks: string } | { change: { at: number; remove: number; insert: string } } {
+  return 'blocks' in list ? { blocks: list.blocks.join(' ') } : { change: { ...list.change, insert: list.change.insert.join(' ') } };
 }

@@ -38,9 +38,6 @@ const blockEntriesSchema = z
 const blockChangeSchema = z.object({ at: z.number().int().min(0), remove: z.number().int().min(0), insert: blockEntriesSchema });
 export type BlockChange = z.output<typeof blockChangeSchema>;
 
-/** The blocks a frame sends to be judged: all of them, or the change from the list last judged (unpacked). */
-export type BlockList = { blocks: BlockEntry[] } | { change: BlockChange };
-
 const contentMessageSchema = z.discriminatedUnion('type', [
   /**
    * Texts of blocks the background has not seen, sent while the page is still being read: the

@@ -7,7 +7,8 @@ import { FrameMemory, judgeFrame, rememberTexts } from '../../src/background/fra
 import { readBlocks } from '../../src/content/extract';
 import { PageBlocks } from '../../src/content/page-blocks';
 import type { CompiledRuleSet } from '../../src/engine';
-import type { BlockEntry } from '../../src/shared/messages';
+import { type BlockEntry, unpackEntries } from '../../src/shared/block-entries';
+import { MAX_BLOCK_LENGTH } from '../../src/shared/block-limits';
 import type { PageReport } from '../../src/shared/report';
 
 export const TEST_PAGE = { url: 'https://page.example/', host: 'page.example', documentStart: 1 };
@@ -20,7 +21,8 @@ export async function judgeDocument(ruleSet: CompiledRuleSet, root: Node = docum
     const text = blocks.textToSend(block);
     return text === undefined ? [] : [{ key: block.key, text }];
   }));
-  const entries = await blocks.entries();
+  // Packed in the page and unpacked in the background, as they travel.
+  const entries = unpackEntries((await blocks.entries()).join(' '), MAX_BLOCK_LENGTH)!;
   const result = judgeFrame(ruleSet, memory, TEST_PAGE, { blocks: entries });
   if (!('report' in result)) throw new Error('the judge asked for the texts again');
   return { entries, report: result.report };

@@ -5,6 +5,8 @@ import { readBlocks } from '../../../src/content/extract';
 import { CHANGE_DELAY_MS, ChangeWatcher } from '../../../src/content/change-watcher';
 import { changeBetween, listParts, PageBlocks } from '../../../src/content/page-blocks';
 import { FrameMemory, rememberList } from '../../../src/background/frame-judge';
+import { type PackedList, packList } from '../../../src/shared/block-entries';
+import { parseContentMessage } from '../../../src/shared/messages';
 const texts = (blocks: readonly { text: string }[]) => blocks.map((block) => block.text.trim());
 
 describe('PageBlocks.replaceWithin', () => {
@@ -35,19 +37,30 @@ describe('PageBlocks.replaceWithin', () => {
   });
 });
 
+/** The entries as the background receives them (packed in the page, unpacked there). */
+async function receivedEntries(model: PageBlocks) {
+  return received({ blocks: await model.entries() }).blocks!;
+}
+
+function received(list: PackedList) {
+  const message = parseContentMessage({ type: 'page-blocks', page: { url: 'https://page.example/', host: 'page.example', documentStart: 1 }, ...packList(list) });
+  if (message?.type !== 'page-blocks') throw new Error('the background refused the list');
+  return message;
+}
+
 describe('PageBlocks.entries as the page changes', () => {
   /** Reads the page afresh: what the roles must be. */
   const fresh = async () => {
     const model = new PageBlocks();
     model.blocks = readBlocks(document.body).map((block) => model.name(block));
-    return (await model.entries()).map(({ conversation, sender }, index) => [model.blocks[index]!.text, conversation, sender]);
+    return (await receivedEntries(model)).map(({ conversation, sender }, index) => [model.blocks[index]!.text, conversation, sender]);
   };
 
   it('keeps chat roles right while messages come and go, without reading the page afresh', async () => {
     document.body.innerHTML = '<h1>Team</h1><div id="chat"><div class="m"><b>Amy</b><p>hi</p></div><div class="m"><b>Ben</b><p>hello</p></div></div><p>Footer</p>';
     const model = new PageBlocks();
     model.blocks = readBlocks(document.body).map((block) => model.name(block));
-    expect((await model.entries()).map((entry) => entry.conversation)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect((await receivedEntries(model)).map((entry) => entry.conversation)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
     const watcher = new ChangeWatcher((changes) => {
       if (changes.removals) model.dropDisconnected();
       model.childrenChanged(changes.parents);
@@ -82,29 +95,30 @@ describe('PageBlocks.entries as the page changes', () => {
     for (const step of steps) {
       step();
       await settled();
-      expect((await model.entries()).map(({ conversation, sender }, index) => [model.blocks[index]!.text, conversation, sender])).toEqual(await fresh());
+      expect((await receivedEntries(model)).map(({ conversation, sender }, index) => [model.blocks[index]!.text, conversation, sender])).toEqual(await fresh());
     }
     watcher.stop();
   });
 });
 
 describe('listParts', () => {
-  const entries = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ({ key: `k${from + i}` }));
+  const entries = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `k${from + i}`);
+  const unpacked = (keys: string[]) => keys.map((key) => ({ key }));
 
   it('cuts a long list, or a long change, into parts the background puts back together', () => {
     const memory = new FrameMemory(1);
     const first = entries(0, 12_345);
     const parts = listParts({ blocks: first }, 5000);
     expect(parts).toHaveLength(3);
-    for (const part of parts) rememberList(memory, part);
-    expect(memory.entries).toEqual(first);
+    for (const part of parts) rememberList(memory, received(part));
+    expect(memory.entries).toEqual(unpacked(first));
 
     // Blocks replaced in the middle and many added: the change, in parts, gives the new list.
     const next = [...first.slice(0, 100), ...entries(20_000, 31_000), ...first.slice(200)];
     const change = listParts({ change: changeBetween(first, next) }, 5000);
     expect(change.length).toBeGreaterThan(1);
-    for (const part of change) rememberList(memory, part);
-    expect(memory.entries).toEqual(next);
+    for (const part of change) rememberList(memory, received(part));
+    expect(memory.entries).toEqual(unpacked(next));
   });
 
   it('leaves a short list whole', () => {

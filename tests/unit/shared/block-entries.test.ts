@@ -1,7 +1,7 @@
 /** A frame's block list goes to the background as one string: whatever the page, it comes back the same. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type BlockEntry, packEntries, packList, unpackEntries } from '../../../src/shared/block-entries';
+import { type BlockEntry, packEntries, packEntry, packList, unpackEntries } from '../../../src/shared/block-entries';
 import { blockKey, textId } from '../../../src/shared/block-keys';
 import { MAX_BLOCK_LENGTH } from '../../../src/shared/block-limits';
 
@@ -25,7 +25,7 @@ describe('packed block lists', () => {
   });
 
   it('carry a change with its place', () => {
-    const insert = [{ key: 'k1', conversation: 2 }, { key: 'k2.3', sender: -1 }];
+    const insert = [packEntry('k1', 2), packEntry('k2.3', undefined, -1)];
     expect(packList({ change: { at: 7, remove: 2, insert } })).toEqual({ change: { at: 7, remove: 2, insert: 'k1,2 k2.3,,-1' } });
     expect(packList({ blocks: [] })).toEqual({ blocks: '' });
   });
