@@ -5,7 +5,7 @@
  */
 import { Conversations, type TreeAdapter } from '../extract/conversations';
 import { blockKey, textId, textIdOf } from '../shared/block-keys';
-import { packEntry, type PackedList } from '../shared/block-entries';
+import { type PackedChange, packEntry, type PackedList } from '../shared/block-entries';
 import type { TextBlock } from './extract';
 
 export interface PageBlock extends TextBlock {
@@ -139,7 +139,7 @@ export class PageBlocks {
  * `insert` (the common start and end kept). A chat message appended to a long page is a change
  * of one entry.
  */
-export function changeBetween(previous: readonly string[], next: readonly string[]): Extract<PackedList, { change: unknown }>['change'] {
+export function changeBetween(previous: readonly string[], next: readonly string[]): PackedChange {
   let at = 0;
   while (at < previous.length && at < next.length && previous[at] === next[at]) at++;
   let tail = 0;

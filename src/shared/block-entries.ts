@@ -20,27 +20,29 @@ export interface BlockEntry {
   sender?: number;
 }
 
+/** A change to the list last judged: `remove` entries at `at` replaced by `insert` (packed entries). */
+export interface PackedChange {
+  at: number;
+  remove: number;
+  insert: string[];
+}
+
 /**
- * A block list on its way from a frame, its entries packed one by one: the whole list, or a change
- * to the one last judged (`remove` entries at `at` replaced by `insert`). A page keeps its last
- * list in this form: most entries are just a key, so the list costs no object per block.
+ * A block list on its way from a frame, its entries packed one by one (packEntry): the whole
+ * list, or a change to the one last judged. A page keeps its last list in this form: most entries
+ * are just a key, so the list costs no object per block.
  */
-export type PackedList = { blocks: string[] } | { change: { at: number; remove: number; insert: string[] } };
+export type PackedList = { blocks: string[] } | { change: PackedChange };
 
 /** The longest packed entry: a key of at most 40 characters, a conversation and a sender. */
 export const MAX_PACKED_ENTRY = 60;
 
 const ENTRY = new RegExp(String.raw`^(${BLOCK_KEY_SOURCE})(?:,(\d{0,9})(?:,(-1|\d{1,9}))?)?$`);
 
-/** One entry, packed: a block in no chat is its key alone. */
+/** One entry, packed (what unpackEntries reads): a block in no chat is its key alone. */
 export function packEntry(key: string, conversation?: number, sender?: number): string {
   if (sender !== undefined) return `${key},${conversation ?? ''},${sender}`;
   return conversation !== undefined ? `${key},${conversation}` : key;
-}
-
-/** A list of entries, packed (what unpackEntries reads). */
-export function packEntries(entries: readonly BlockEntry[]): string {
-  return entries.map(({ key, conversation, sender }) => packEntry(key, conversation, sender)).join(' ');
 }
 
 /** The entries of a packed list, or null when it is not one. */

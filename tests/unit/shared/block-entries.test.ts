@@ -1,7 +1,7 @@
 /** A frame's block list goes to the background as one string: whatever the page, it comes back the same. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type BlockEntry, packEntries, packEntry, packList, unpackEntries } from '../../../src/shared/block-entries';
+import { type BlockEntry, packEntry, packList, unpackEntries } from '../../../src/shared/block-entries';
 import { blockKey, textId } from '../../../src/shared/block-keys';
 import { MAX_BLOCK_LENGTH } from '../../../src/shared/block-limits';
 
@@ -20,7 +20,8 @@ const entry: fc.Arbitrary<BlockEntry> = fc
 describe('packed block lists', () => {
   it('unpack to the entries that were packed', () => {
     fc.assert(fc.property(fc.array(entry, { maxLength: 50 }), (entries) => {
-      expect(unpackEntries(packEntries(entries), MAX_BLOCK_LENGTH)).toEqual(entries);
+      const packed = packList({ blocks: entries.map(({ key, conversation, sender }) => packEntry(key, conversation, sender)) });
+      expect('blocks' in packed && unpackEntries(packed.blocks, MAX_BLOCK_LENGTH)).toEqual(entries);
     }));
   });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { scan, segmentText } from '../../../src/engine';
 import { MAX_BLOCK_LENGTH, MAX_TEXTS_PER_MESSAGE } from '../../../src/shared/block-limits';
-import { packEntries } from '../../../src/shared/block-entries';
+import { type BlockEntry, packEntry } from '../../../src/shared/block-entries';
 import { parseContentMessage } from '../../../src/shared/messages';
 import { buildReport, pageReportSchema } from '../../../src/shared/report';
 import { coreRuleSet } from '../../helpers/core';
@@ -11,6 +11,9 @@ const ruleSet = coreRuleSet();
 const page = { url: 'https://x.example/', host: 'x.example', documentStart: 1000 };
 const texts = [{ key: 'abc', text: 'Jobs in Myawaddy: $3,500 per month.' }];
 const blocks = [{ key: 'abc' }, { key: 'abc.1', conversation: 0, sender: 5 }, { key: 'def', sender: -1 }];
+
+/** Entries packed as a frame packs them. */
+const packEntries = (entries: readonly BlockEntry[]) => entries.map(({ key, conversation, sender }) => packEntry(key, conversation, sender)).join(' ');
 
 describe('parseContentMessage', () => {
   it('accepts texts, a skipped page and the bar actions', () => {
