@@ -39,7 +39,9 @@ export function rememberTexts(ruleSet: CompiledRuleSet, memory: FrameMemory, tex
   analyzeWith(ruleSet, memory);
   for (const { key, text } of texts) {
     const id = textIdOf(key);
-    if (!memory.texts.has(id)) memory.texts.set(id, { text, analysis: analyzeSegment(text, ruleSet) });
+    // An id the frame sends again may name another text now (it forgot the first): never judge a
+    // text by the analysis of another.
+    if (memory.texts.get(id)?.text !== text) memory.texts.set(id, { text, analysis: analyzeSegment(text, ruleSet) });
   }
 }
 

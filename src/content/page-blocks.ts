@@ -14,15 +14,23 @@ export interface PageBlock extends TextBlock {
 }
 
 const ENTRIES_PER_STEP = 5000;
+/** Texts no longer on the page are forgotten once there are this many more than twice the blocks. */
+const FORGET_GONE_TEXTS_AFTER = 1000;
 
 export class PageBlocks {
   private list: PageBlock[] = [];
-  /** How many blocks with each text id have been named: the same text twice gets "h", then "h.1". */
-  private repeats = new Map<string, number>();
+  /**
+   * The text named by each text id, and how many blocks of it have been named: the same text
+   * twice gets "h", then "h.1". A text id names one text only (see name()).
+   */
+  private named = new Map<string, { text: string; count: number }>();
   /** Text ids the background has been sent (and so knows, unless it was restarted). */
   private sent = new Set<string>();
   /** The page's chats, as learned so far: a change costs about what changed. */
   private conversations = new Conversations<Element>(DOM_TREE);
+
+  /** `idOf` gives a text its id (tests give one that collides). */
+  constructor(private readonly idOf: (text: string) => string = textId) {}
 
   get blocks(): readonly PageBlock[] {
     return this.list;
@@ -30,6 +38,8 @@ export class PageBlocks {
 
   set blocks(blocks: PageBlock[]) {
     this.list = blocks;
+    // A page may change its text forever: what is gone is forgotten now and then, not kept.
+    if (this.named.size > 2 * blocks.length + FORGET_GONE_TEXTS_AFTER) this.forgetGoneTexts();
   }
 
   get characters(): number {
@@ -38,13 +48,23 @@ export class PageBlocks {
     return sum;
   }
 
-  /** Names a block just read (and learns where it sits in a chat). */
+  /**
+   * Names a block just read (and learns where it sits in a chat). Two texts never share an id: a
+   * page could craft a benign text whose hash is a lure's, so that the background, which keeps
+   * one analysis per id, would judge the lure by the benign text. A text whose id names another
+   * text takes the next id of its own (the string comparison is native, and runs only on repeats).
+   */
   name(block: TextBlock): PageBlock {
     const named = block as PageBlock;
-    const id = textId(block.text);
-    const count = this.repeats.get(id) ?? 0;
-    this.repeats.set(id, count + 1);
-    named.key = blockKey(id, count);
+    const { text } = block;
+    let id = this.idOf(text);
+    let seen = this.named.get(id);
+    for (let attempt = 1; seen && seen.text !== text; attempt++) {
+      id = this.idOf(`${attempt}\u0000${text}`);
+      seen = this.named.get(id);
+    }
+    if (!seen) this.named.set(id, (seen = { text, count: 0 }));
+    named.key = blockKey(id, seen.count++);
     this.conversations.learn(block.element);
     return named;
   }
@@ -61,7 +81,7 @@ export class PageBlocks {
 
   clear(): void {
     this.blocks = [];
-    this.repeats.clear();
+    this.named.clear();
     this.conversations = new Conversations(DOM_TREE);
   }
 
@@ -76,6 +96,17 @@ export class PageBlocks {
     if (this.sent.has(id)) return undefined;
     this.sent.add(id);
     return block.text;
+  }
+
+  /** Forgets the texts no block has now: their ids may name other texts from now on. */
+  private forgetGoneTexts(): void {
+    const present = new Set(this.list.map((block) => textIdOf(block.key)));
+    for (const id of this.named.keys()) {
+      if (present.has(id)) continue;
+      this.named.delete(id);
+      // The next text named by this id must be sent, whatever the background still holds under it.
+      this.sent.delete(id);
+    }
   }
 
   /** Forgets everything sent: a new document, or a background that lost what it knew. */

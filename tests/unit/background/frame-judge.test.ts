@@ -25,6 +25,14 @@ describe('judgeFrame', () => {
     expect(judgeFrame(ruleSet, memory, page, { change: { at: 3, remove: 0, insert: [{ key: keyed('never sent').key }] } })).toEqual({ resend: true });
   });
 
+  it('judges a text sent under an id it knew for another text by that text, not the other', () => {
+    const memory = new FrameMemory(1);
+    const key = blockKey(textId('Hello!'), 0);
+    rememberTexts(ruleSet, memory, [{ key, text: 'Hello!' }]);
+    rememberTexts(ruleSet, memory, [{ key, text: 'We hire chat agents in Sihanoukville: $3,500 per month, no experience needed, free flights. Interview on Telegram only.' }]);
+    expect(judgeFrame(ruleSet, memory, page, { blocks: [{ key }] })).toHaveProperty('report.risk', 'high');
+  });
+
   it('judges the texts it holds again with new rules, when a pack changed since they were sent', () => {
     const memory = new FrameMemory(1);
     const text = keyed('Warehouse staff wanted. Apply through the zorblax agency.');

@@ -6,6 +6,7 @@ import { CHANGE_DELAY_MS, ChangeWatcher } from '../../../src/content/change-watc
 import { changeBetween, listParts, PageBlocks } from '../../../src/content/page-blocks';
 import { FrameMemory, rememberList } from '../../../src/background/frame-judge';
 import { type PackedList, packList } from '../../../src/shared/block-entries';
+import { textId, textIdOf } from '../../../src/shared/block-keys';
 import { parseContentMessage } from '../../../src/shared/messages';
 const texts = (blocks: readonly { text: string }[]) => blocks.map((block) => block.text.trim());
 
@@ -47,6 +48,45 @@ function received(list: PackedList) {
   if (message?.type !== 'page-blocks') throw new Error('the background refused the list');
   return message;
 }
+
+describe('PageBlocks.name', () => {
+  /**
+   * A hash a page has crafted collisions for: texts of the same length share an id (the ids
+   * tried after a collision are the real ones).
+   */
+  const byLength = (text: string) => (text.includes('\u0000') ? textId(text) : text.length.toString(36));
+  const BENIGN = 'Our garden benches ship in two weeks, in oak or teak.';
+  const LURE = 'Chat agents wanted in Sihanoukville, $3,500 a month!!';
+
+  it('never gives two texts one id, even when their hashes collide', () => {
+    expect(BENIGN.length).toBe(LURE.length);
+    document.body.innerHTML = `<p>${BENIGN}</p><p>${LURE}</p><p>${BENIGN}</p>`;
+    const model = new PageBlocks(byLength);
+    model.blocks = readBlocks(document.body).map((block) => model.name(block));
+    const [benign, lure, again] = model.blocks;
+    expect(textIdOf(lure!.key)).not.toBe(textIdOf(benign!.key));
+    expect(textIdOf(again!.key)).toBe(textIdOf(benign!.key));
+    // The background is sent both texts, each under its own id.
+    expect(model.blocks.map((block) => model.textToSend(block))).toEqual([BENIGN, LURE, undefined]);
+  });
+
+  it('forgets texts that left the page, and sends the text that takes a forgotten id', () => {
+    const model = new PageBlocks(byLength);
+    document.body.innerHTML = `<p>${BENIGN}</p>`;
+    model.blocks = readBlocks(document.body).map((block) => model.name(block));
+    const benignId = textIdOf(model.blocks[0]!.key);
+    expect(model.textToSend(model.blocks[0]!)).toBe(BENIGN);
+    // A page that changes its text forever: thousands of texts come and go.
+    for (let i = 0; i < 3000; i++) {
+      document.body.innerHTML = `<p>tick ${i}</p>`;
+      model.blocks = readBlocks(document.body).map((block) => model.name(block));
+    }
+    document.body.innerHTML = `<p>${LURE}</p>`;
+    model.blocks = readBlocks(document.body).map((block) => model.name(block));
+    expect(textIdOf(model.blocks[0]!.key)).toBe(benignId);
+    expect(model.textToSend(model.blocks[0]!)).toBe(LURE);
+  });
+});
 
 describe('PageBlocks.entries as the page changes', () => {
   /** Reads the page afresh: what the roles must be. */
