@@ -19,11 +19,10 @@ const FORGET_GONE_TEXTS_AFTER = 1000;
 
 export class PageBlocks {
   private list: PageBlock[] = [];
-  /**
-   * The text named by each text id, and how many blocks of it have been named: the same text
-   * twice gets "h", then "h.1". A text id names one text only (see name()).
-   */
-  private named = new Map<string, { text: string; count: number }>();
+  /** The text each text id names: one text only (see name()). The blocks hold the same strings. */
+  private named = new Map<string, string>();
+  /** How many blocks of a text named more than once have been named: the same text twice gets "h", then "h.1". */
+  private repeats = new Map<string, number>();
   /** Text ids the background has been sent (and so knows, unless it was restarted). */
   private sent = new Set<string>();
   /** The page's chats, as learned so far: a change costs about what changed. */
@@ -59,12 +58,18 @@ export class PageBlocks {
     const { text } = block;
     let id = this.idOf(text);
     let seen = this.named.get(id);
-    for (let attempt = 1; seen && seen.text !== text; attempt++) {
+    for (let attempt = 1; seen !== undefined && seen !== text; attempt++) {
       id = this.idOf(`${attempt}\u0000${text}`);
       seen = this.named.get(id);
     }
-    if (!seen) this.named.set(id, (seen = { text, count: 0 }));
-    named.key = blockKey(id, seen.count++);
+    if (seen === undefined) {
+      this.named.set(id, text);
+      named.key = blockKey(id, 0);
+    } else {
+      const count = this.repeats.get(id) ?? 1;
+      this.repeats.set(id, count + 1);
+      named.key = blockKey(id, count);
+    }
     this.conversations.learn(block.element);
     return named;
   }
@@ -82,6 +87,7 @@ export class PageBlocks {
   clear(): void {
     this.blocks = [];
     this.named.clear();
+    this.repeats.clear();
     this.conversations = new Conversations(DOM_TREE);
   }
 
@@ -104,6 +110,7 @@ export class PageBlocks {
     for (const id of this.named.keys()) {
       if (present.has(id)) continue;
       this.named.delete(id);
+      this.repeats.delete(id);
       // The next text named by this id must be sent, whatever the background still holds under it.
       this.sent.delete(id);
     }

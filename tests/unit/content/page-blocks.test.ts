@@ -65,7 +65,9 @@ describe('PageBlocks.name', () => {
     model.blocks = readBlocks(document.body).map((block) => model.name(block));
     const [benign, lure, again] = model.blocks;
     expect(textIdOf(lure!.key)).not.toBe(textIdOf(benign!.key));
+    // The same text again: the same text id, a key of its own.
     expect(textIdOf(again!.key)).toBe(textIdOf(benign!.key));
+    expect(again!.key).not.toBe(benign!.key);
     // The background is sent both texts, each under its own id.
     expect(model.blocks.map((block) => model.textToSend(block))).toEqual([BENIGN, LURE, undefined]);
   });
