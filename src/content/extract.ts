@@ -5,7 +5,7 @@
  * shadow roots (and slots), and remembers which text node every character came from so that
  * matches can be highlighted without touching the page's DOM.
  */
-import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, hidesElement } from '../extract/blocks';
+import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, HIDING_ATTRIBUTES, hidesElement } from '../extract/blocks';
 import { MAX_BLOCK_LENGTH } from '../shared/block-limits';
 import { isOwnUi, mayBeOwnUi } from './own-ui';
 
@@ -33,7 +33,7 @@ const FORM_FIELDS = new Set(['input', 'textarea', 'select', 'option']);
  * Markup that may hide an element (hidesElement decides): one selector match per element with
  * attributes instead of four attribute reads, each a costly call from a content script's world.
  */
-const MAY_HIDE = '[hidden],[aria-hidden],[type],[style]';
+const MAY_HIDE = HIDING_ATTRIBUTES.map((name) => `[${name}]`).join(',');
 
 /**
  * Whether an element's content can be seen: markup first (cheap), then the computed style, but

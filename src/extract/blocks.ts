@@ -16,12 +16,15 @@ export const HIDDEN_ELEMENTS = new Set([
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 
+/** The attributes hidesElement reads: an element with none of them is not hidden by its markup. */
+export const HIDING_ATTRIBUTES = ['hidden', 'aria-hidden', 'type', 'style'] as const;
+
 /**
  * True when an element's markup hides it: hidden, aria-hidden="true", type="hidden", or an
  * inline display:none / visibility:hidden. Takes an attribute getter so that a DOM element and a
- * parser's attribute record are judged alike.
+ * parser's attribute record are judged alike. Reads HIDING_ATTRIBUTES only.
  */
-export function hidesElement(attribute: (name: string) => string | null | undefined): boolean {
+export function hidesElement(attribute: (name: (typeof HIDING_ATTRIBUTES)[number]) => string | null | undefined): boolean {
   if (attribute('hidden') != null) return true;
   if (attribute('aria-hidden')?.toLowerCase() === 'true') return true;
   if (attribute('type')?.toLowerCase() === 'hidden') return true;
