@@ -9,7 +9,8 @@
  */
 import { type CompiledRuleSet, type Segment, type SegmentAnalysis, analyzeSegment, analyzeSegmentFrom, judge, NOTHING_FOUND } from '../engine';
 import { textIdOf } from '../shared/block-keys';
-import type { BlockChange, BlockEntry, PageInfo, ReceivedContentMessage } from '../shared/messages';
+import type { BlockEntry } from '../shared/block-entries';
+import type { BlockChange, PageInfo, ReceivedContentMessage } from '../shared/messages';
 import { buildReport, type PageReport } from '../shared/report';
 
 interface KnownText {

@@ -8,10 +8,8 @@ import type { Risk } from '../engine/types';
 import { type BlockSpan, SKIP_REASONS } from './report';
 import type { TabVerdict } from './tab-verdict';
 import { MAX_BLOCK_LENGTH, MAX_PAGE_BLOCKS, MAX_TEXTS_PER_MESSAGE } from './block-limits';
-import { type BlockEntry, MAX_PACKED_ENTRY, unpackEntries } from './block-entries';
+import { MAX_PACKED_ENTRY, unpackEntries } from './block-entries';
 import { BLOCK_KEY_SOURCE } from './block-keys';
-
-export type { BlockEntry };
 
 const pageSchema = z.object({
   url: z.string().max(100_000),
