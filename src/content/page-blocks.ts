@@ -4,7 +4,7 @@
  * the background keeps each text's analysis, so a block's text is sent only once.
  */
 import { Conversations, type TreeAdapter } from '../extract/conversations';
-import { blockKey, textId, textIdOf } from '../shared/block-keys';
+import { blockKey, textIdOf } from '../shared/block-keys';
 import { type PackedChange, packEntry, type PackedList } from '../shared/block-entries';
 import type { TextBlock } from './extract';
 
@@ -19,17 +19,19 @@ const FORGET_GONE_TEXTS_AFTER = 1000;
 
 export class PageBlocks {
   private list: PageBlock[] = [];
-  /** The text each text id names: one text only (see name()). The blocks hold the same strings. */
-  private named = new Map<string, string>();
+  /**
+   * Each text's id: a number of its own, counted up, never reused. A content hash would cost a
+   * pass over every text in code not yet optimized (a sixth of reading a page), and a page could
+   * craft a benign text with a lure's hash. The map's lookup hashes in native code.
+   */
+  private ids = new Map<string, string>();
+  private nextId = 0;
   /** How many blocks of a text named more than once have been named: the same text twice gets "h", then "h.1". */
   private repeats = new Map<string, number>();
   /** Text ids the background has been sent (and so knows, unless it was restarted). */
   private sent = new Set<string>();
   /** The page's chats, as learned so far: a change costs about what changed. */
   private conversations = new Conversations<Element>(DOM_TREE);
-
-  /** `idOf` gives a text its id (tests give one that collides). */
-  constructor(private readonly idOf: (text: string) => string = textId) {}
 
   get blocks(): readonly PageBlock[] {
     return this.list;
@@ -38,7 +40,7 @@ export class PageBlocks {
   set blocks(blocks: PageBlock[]) {
     this.list = blocks;
     // A page may change its text forever: what is gone is forgotten now and then, not kept.
-    if (this.named.size > 2 * blocks.length + FORGET_GONE_TEXTS_AFTER) this.forgetGoneTexts();
+    if (this.ids.size > 2 * blocks.length + FORGET_GONE_TEXTS_AFTER) this.forgetGoneTexts();
   }
 
   get characters(): number {
@@ -47,24 +49,15 @@ export class PageBlocks {
     return sum;
   }
 
-  /**
-   * Names a block just read (and learns where it sits in a chat). Two texts never share an id: a
-   * page could craft a benign text whose hash is a lure's, so that the background, which keeps
-   * one analysis per id, would judge the lure by the benign text. A text whose id names another
-   * text takes the next id of its own (the string comparison is native, and runs only on repeats).
-   */
+  /** Names a block just read (and learns where it sits in a chat). */
   name(block: TextBlock): PageBlock {
     const named = block as PageBlock;
     const { text } = block;
-    let id = this.idOf(text);
-    let seen = this.named.get(id);
-    for (let attempt = 1; seen !== undefined && seen !== text; attempt++) {
-      id = this.idOf(`${attempt}\u0000${text}`);
-      seen = this.named.get(id);
-    }
-    if (seen === undefined) {
-      this.named.set(id, text);
-      named.key = blockKey(id, 0);
+    const id = this.ids.get(text);
+    if (id === undefined) {
+      const fresh = (this.nextId++).toString(36);
+      this.ids.set(text, fresh);
+      named.key = blockKey(fresh, 0);
     } else {
       const count = this.repeats.get(id) ?? 1;
       this.repeats.set(id, count + 1);
@@ -86,7 +79,7 @@ export class PageBlocks {
 
   clear(): void {
     this.blocks = [];
-    this.named.clear();
+    this.ids.clear();
     this.repeats.clear();
     this.conversations = new Conversations(DOM_TREE);
   }
@@ -104,14 +97,13 @@ export class PageBlocks {
     return block.text;
   }
 
-  /** Forgets the texts no block has now: their ids may name other texts from now on. */
+  /** Forgets the texts no block has now (a text that comes back gets a new id, and is sent again). */
   private forgetGoneTexts(): void {
-    const present = new Set(this.list.map((block) => textIdOf(block.key)));
-    for (const id of this.named.keys()) {
-      if (present.has(id)) continue;
-      this.named.delete(id);
+    const present = new Set(this.list.map((block) => block.text));
+    for (const [text, id] of this.ids) {
+      if (present.has(text)) continue;
+      this.ids.delete(text);
       this.repeats.delete(id);
-      // The next text named by this id must be sent, whatever the background still holds under it.
       this.sent.delete(id);
     }
   }

@@ -1,13 +1,15 @@
 /** The background's memory of a frame: what a restarted worker, a hostile page or a long chat do to it. */
 import { describe, expect, it } from 'vitest';
 import { FrameMemory, judgeFrame, rememberTexts } from '../../../src/background/frame-judge';
-import { blockKey, textId } from '../../../src/shared/block-keys';
+import { blockKey } from '../../../src/shared/block-keys';
 import { compileRuleSet } from '../../../src/engine';
 import { coreRuleSet, loadCorePack } from '../../helpers/core';
 
 const ruleSet = coreRuleSet();
 const page = { url: 'https://chat.example/', host: 'chat.example', documentStart: 1 };
-const keyed = (text: string) => ({ key: blockKey(textId(text), 0), text });
+/** A text under an id of its own, as a frame names it. */
+let lastId = 0;
+const keyed = (text: string) => ({ key: blockKey((lastId++).toString(36), 0), text });
 
 describe('judgeFrame', () => {
   it('judges a change to the list it last judged, and asks for everything when it lacks a text', () => {
@@ -27,7 +29,7 @@ describe('judgeFrame', () => {
 
   it('judges a text sent under an id it knew for another text by that text, not the other', () => {
     const memory = new FrameMemory(1);
-    const key = blockKey(textId('Hello!'), 0);
+    const { key } = keyed('Hello!');
     rememberTexts(ruleSet, memory, [{ key, text: 'Hello!' }]);
     rememberTexts(ruleSet, memory, [{ key, text: 'We hire chat agents in Sihanoukville: $3,500 per month, no experience needed, free flights. Interview on Telegram only.' }]);
     expect(judgeFrame(ruleSet, memory, page, { blocks: [{ key }] })).toHaveProperty('report.risk', 'high');

@@ -6,7 +6,7 @@ import { CHANGE_DELAY_MS, ChangeWatcher } from '../../../src/content/change-watc
 import { changeBetween, listParts, PageBlocks } from '../../../src/content/page-blocks';
 import { FrameMemory, rememberList } from '../../../src/background/frame-judge';
 import { type PackedList, packList } from '../../../src/shared/block-entries';
-import { textId, textIdOf } from '../../../src/shared/block-keys';
+import { textIdOf } from '../../../src/shared/block-keys';
 import { parseContentMessage } from '../../../src/shared/messages';
 const texts = (blocks: readonly { text: string }[]) => blocks.map((block) => block.text.trim());
 
@@ -50,43 +50,40 @@ function received(list: PackedList) {
 }
 
 describe('PageBlocks.name', () => {
-  /**
-   * A hash a page has crafted collisions for: texts of the same length share an id (the ids
-   * tried after a collision are the real ones).
-   */
-  const byLength = (text: string) => (text.includes('\u0000') ? textId(text) : text.length.toString(36));
   const BENIGN = 'Our garden benches ship in two weeks, in oak or teak.';
   const LURE = 'Chat agents wanted in Sihanoukville, $3,500 a month!!';
 
-  it('never gives two texts one id, even when their hashes collide', () => {
-    expect(BENIGN.length).toBe(LURE.length);
+  it('gives each text an id of its own, and a repeat of a text its id with a key of its own', () => {
     document.body.innerHTML = `<p>${BENIGN}</p><p>${LURE}</p><p>${BENIGN}</p>`;
-    const model = new PageBlocks(byLength);
+    const model = new PageBlocks();
     model.blocks = readBlocks(document.body).map((block) => model.name(block));
     const [benign, lure, again] = model.blocks;
     expect(textIdOf(lure!.key)).not.toBe(textIdOf(benign!.key));
-    // The same text again: the same text id, a key of its own.
     expect(textIdOf(again!.key)).toBe(textIdOf(benign!.key));
     expect(again!.key).not.toBe(benign!.key);
-    // The background is sent both texts, each under its own id.
+    // The background is sent each text once, under its own id.
     expect(model.blocks.map((block) => model.textToSend(block))).toEqual([BENIGN, LURE, undefined]);
   });
 
-  it('forgets texts that left the page, and sends the text that takes a forgotten id', () => {
-    const model = new PageBlocks(byLength);
+  it('forgets texts that left the page, never gives their ids to other texts, and sends a text that comes back', () => {
+    const model = new PageBlocks();
     document.body.innerHTML = `<p>${BENIGN}</p>`;
     model.blocks = readBlocks(document.body).map((block) => model.name(block));
-    const benignId = textIdOf(model.blocks[0]!.key);
     expect(model.textToSend(model.blocks[0]!)).toBe(BENIGN);
+    const ids = new Set([textIdOf(model.blocks[0]!.key)]);
     // A page that changes its text forever: thousands of texts come and go.
     for (let i = 0; i < 3000; i++) {
       document.body.innerHTML = `<p>tick ${i}</p>`;
       model.blocks = readBlocks(document.body).map((block) => model.name(block));
+      ids.add(textIdOf(model.blocks[0]!.key));
     }
-    document.body.innerHTML = `<p>${LURE}</p>`;
-    model.blocks = readBlocks(document.body).map((block) => model.name(block));
-    expect(textIdOf(model.blocks[0]!.key)).toBe(benignId);
-    expect(model.textToSend(model.blocks[0]!)).toBe(LURE);
+    expect(ids.size).toBe(3001);
+    for (const text of [LURE, BENIGN]) {
+      document.body.innerHTML = `<p>${text}</p>`;
+      model.blocks = readBlocks(document.body).map((block) => model.name(block));
+      expect(ids.has(textIdOf(model.blocks[0]!.key))).toBe(false);
+      expect(model.textToSend(model.blocks[0]!)).toBe(text);
+    }
   });
 });
 

@@ -2,16 +2,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type BlockEntry, packEntry, packList, unpackEntries } from '../../../src/shared/block-entries';
-import { blockKey, textId } from '../../../src/shared/block-keys';
+import { blockKey } from '../../../src/shared/block-keys';
 import { MAX_BLOCK_LENGTH } from '../../../src/shared/block-limits';
 
 const entry: fc.Arbitrary<BlockEntry> = fc
   .record(
-    { text: fc.string(), repeat: fc.nat({ max: 100_000 }), conversation: fc.nat({ max: 10_000 }), sender: fc.integer({ min: -1, max: MAX_BLOCK_LENGTH }) },
-    { requiredKeys: ['text', 'repeat'] },
+    { id: fc.nat(), repeat: fc.nat({ max: 100_000 }), conversation: fc.nat({ max: 10_000 }), sender: fc.integer({ min: -1, max: MAX_BLOCK_LENGTH }) },
+    { requiredKeys: ['id', 'repeat'] },
   )
-  .map(({ text, repeat, conversation, sender }) => {
-    const block: BlockEntry = { key: blockKey(textId(text), repeat) };
+  .map(({ id, repeat, conversation, sender }) => {
+    const block: BlockEntry = { key: blockKey(id.toString(36), repeat) };
     if (conversation !== undefined) block.conversation = conversation;
     if (sender !== undefined) block.sender = sender;
     return block;
