@@ -78,6 +78,7 @@ function findPatternMatches(normalized: NormalizedView, ruleSet: CompiledRuleSet
     const { reach } = pattern.regex;
     if (reach !== Infinity) {
       whole ??= sliceOf(normalized, 0, length);
+      if (!pattern.regex.mayMatchIn(whole)) continue;
       let searchedTo = 0;
       for (const [from, lastStart] of mergedRanges(hits, (start, end) => [Math.max(0, end - reach), start])) {
         // Matches do not overlap: one that began in an earlier range may reach into this one.
@@ -91,6 +92,7 @@ function findPatternMatches(normalized: NormalizedView, ruleSet: CompiledRuleSet
     const windows = length <= WHOLE_SEGMENT ? [[0, length] as [number, number]] : mergedRanges(hits, (start, end) => [Math.max(0, start - PATTERN_REACH), Math.min(length, end + PATTERN_REACH)]);
     for (const [from, to] of windows) {
       const text = from === 0 && to === length ? (whole ??= sliceOf(normalized, 0, length)) : sliceOf(normalized, from, to);
+      if (!pattern.regex.mayMatchIn(text)) continue;
       for (const match of pattern.regex.matches(text)) found(from + match.start, from + match.end);
     }
   }

@@ -22,7 +22,7 @@ import type { TokenTable, WordingModel } from './wording';
  * of the engine (a change in normalization changes the compiled keys): store the set beside the
  * packs' ids and versions and the extension's version, and compile again when any differs.
  */
-export const SERIALIZED_FORMAT_VERSION = 1;
+export const SERIALIZED_FORMAT_VERSION = 2;
 
 export interface SerializedRuleSet {
   formatVersion: number;

@@ -7,6 +7,7 @@
 import { type Program, compileProgram } from './program';
 import { type ProgramData, programFromData, programToData } from './program-data';
 import { type Span, search } from './pike-vm';
+import { mayContainMatch } from './required-texts';
 
 export { MAX_INSTRUCTIONS, MAX_LOOKAROUND_LENGTH, UnsupportedPattern } from './program';
 export type { Span } from './pike-vm';
@@ -55,6 +56,16 @@ export class LinearRegex {
   /** The first match at or after `from`, as RegExp.exec with the `g` flag would find it. */
   firstMatch(text: string, from = 0): Span | null {
     return search(this.program, text, from);
+  }
+
+  /**
+   * False when the text lacks what every match must contain: no need to look for one. (Checked by
+   * the caller once per text, not by each search: a caller searching many ranges of one long text
+   * would otherwise look through all of it for each.)
+   */
+  mayMatchIn(text: string): boolean {
+    const { required } = this.program;
+    return !required || mayContainMatch(required, text);
   }
 
   /**

@@ -3,6 +3,7 @@
  * pattern again: one typed array per instruction field, and character tests by their source (a
  * test is a function, which cannot be stored), built again on loading.
  */
+import type { RequiredTexts } from './required-texts';
 import { charTest, finishProgram, type Instruction, type Program, type TestSource } from './program';
 
 export interface ProgramData {
@@ -21,10 +22,11 @@ export interface ProgramData {
   backward: boolean;
   maxLength: number;
   lookReach: number;
+  required: RequiredTexts | null;
 }
 
 export function programToData(program: Program): ProgramData {
-  const { code, start, backward, maxLength, lookReach, tests } = program;
+  const { code, start, backward, maxLength, lookReach, required, tests } = program;
   const count = code.length;
   const testIndex = new Map([...tests.values()].map((test, index) => [test, index]));
   const data: ProgramData = {
@@ -41,6 +43,7 @@ export function programToData(program: Program): ProgramData {
     backward,
     maxLength,
     lookReach,
+    required,
   };
   code.forEach((step, pc) => {
     data.op[pc] = step.op;
@@ -71,6 +74,6 @@ export function programFromData(data: ProgramData): Program {
       negate: data.negate[pc] === 1,
     }),
   );
-  const { start, backward, maxLength, lookReach } = data;
-  return finishProgram({ code, start, backward, maxLength, lookReach, tests });
+  const { start, backward, maxLength, lookReach, required } = data;
+  return finishProgram({ code, start, backward, maxLength, lookReach, required, tests });
 }

@@ -11,6 +11,7 @@
  * and lookarounds that can reach an unbounded distance (each is run again at every position).
  */
 import { type AST, RegExpParser } from '@eslint-community/regexpp';
+import { type RequiredTexts, requiredTexts } from './required-texts';
 
 /** Whether a code point belongs to a character class. */
 export type CharTest = (codePoint: number) => boolean;
@@ -58,6 +59,8 @@ export interface Program {
   maxLength: number;
   /** How far lookarounds may look beyond a match, in UTF-16 units. */
   lookReach: number;
+  /** Texts of which every match contains one (required-texts.ts), or null when none is known. */
+  required: RequiredTexts | null;
   /** Its character tests, by what each was built from (a test is a function: to store a program, its source is stored). */
   tests: ReadonlyMap<TestSource, CharTest>;
 }
@@ -184,13 +187,13 @@ function programOf(alternatives: AST.Alternative[], backward: boolean): Program 
   };
 
   const start = choice(alternatives, 0);
-  return finishProgram({ code, start, backward, maxLength: maxLength(alternatives), lookReach: lookReach(alternatives), tests });
+  return finishProgram({ code, start, backward, maxLength: maxLength(alternatives), lookReach: lookReach(alternatives), required: requiredTexts(alternatives), tests });
 }
 
 /** A program with what can begin a match worked out (a lookbehind reads backwards: it skips nothing). */
 export function finishProgram(parts: Omit<Program, 'firstChar'>): Program {
-  const { code, start, backward, maxLength, lookReach, tests } = parts;
-  const program: Program = { code, start, backward, firstChar: null, maxLength, lookReach, tests };
+  const { code, start, backward, maxLength, lookReach, required, tests } = parts;
+  const program: Program = { code, start, backward, firstChar: null, maxLength, lookReach, required, tests };
   if (!program.backward) program.firstChar = firstCharOf(program);
   return program;
 }

@@ -48,6 +48,28 @@ describe('LinearRegex', () => {
     }
   });
 
+  it('skips only text that cannot match: every match RegExp finds holds the texts the pattern requires', () => {
+    const patterns = [...HANDWRITTEN, ...loadCorePack().rules.flatMap((rule) => rule.patterns.map((pattern) => pattern.regex))];
+    let checked = 0;
+    for (const source of patterns) {
+      const regex = new LinearRegex(source);
+      // Text made of the pattern's own words and characters, so that matches are common.
+      const pieces = [...new Set(source.split(/\\[a-zA-Z]|[()[\]{}?*+|^$\\]/).filter(Boolean)), ...alphabetOf(source)];
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (chosen) => {
+          const text = chosen.join('');
+          for (const [start, end] of nativeMatches(source, text)) {
+            checked++;
+            expect(regex.mayMatchIn(text.slice(start, end)), `${source} on ${JSON.stringify(text)}`).toBe(true);
+          }
+        }),
+        { numRuns: 60, seed: 11 },
+      );
+    }
+    // The check must have met real matches, not only texts that match nothing.
+    expect(checked).toBeGreaterThan(500);
+  });
+
   it('refuses back-references and far-reaching lookarounds, saying why', () => {
     expect(() => new LinearRegex('(a)\\1')).toThrow(UnsupportedPattern);
     expect(() => new LinearRegex('a(?=.*b)')).toThrow(/can reach too far/);
