@@ -115,10 +115,12 @@ export class Conversations<E extends object> {
   private readonly signatures = new WeakMap<E, string>();
   /** Per parent: how many children share each signature. */
   private readonly counts = new WeakMap<E, Map<string, number>>();
-  /** Per block element: its message element and their container, or null. */
-  private readonly messages = new WeakMap<E, { message: E; container: E } | null>();
-  /** Per parent: the block elements whose message was found by looking at its children. */
-  private readonly dependents = new WeakMap<E, Set<E>>();
+  /**
+   * Per block element: its message element and their container, or null. Forgotten whole when a
+   * kind of child crosses the minimum somewhere (a chat's third message): that is rare, and
+   * remembering which blocks each parent decided would keep an entry per block of a long list.
+   */
+  private messages = new WeakMap<E, { message: E; container: E } | null>();
   /** Per message element: its sender, for the texts it had. */
   private readonly senders = new WeakMap<E, { texts: readonly string[]; sender: { name: string; prefix: number } | null }>();
   /** Parents whose children changed since the last look: their counts are checked then. */
@@ -238,19 +240,18 @@ export class Conversations<E extends object> {
   }
 
   /**
-   * A parent whose children changed: the blocks found through it are looked at again only when a
-   * kind of child crossed the minimum (a chat gaining its 1,001st message changes nothing).
+   * Parents whose children changed are counted again; blocks' messages are looked for again only
+   * when a kind of child crossed the minimum (a chat gaining its 1,001st message changes nothing).
    */
   private recount(): void {
     if (this.changedParents.size === 0) return;
+    let crossed = false;
     for (const parent of this.changedParents) {
       const before = this.counts.get(parent);
-      if (before && crossesMinimum(before, this.countChildren(parent))) {
-        for (const element of this.dependents.get(parent) ?? []) this.messages.delete(element);
-        this.dependents.delete(parent);
-      }
+      if (before && crossesMinimum(before, this.countChildren(parent))) crossed = true;
     }
     this.changedParents.clear();
+    if (crossed) this.messages = new WeakMap();
   }
 
   private findMessage(element: E): { message: E; container: E } | null {
@@ -258,10 +259,9 @@ export class Conversations<E extends object> {
     for (let level = 0; current && level < MAX_LEVELS; level++) {
       const parent = this.tree.parent(current);
       if (!parent) return null;
-      const dependents = this.dependents.get(parent);
-      if (dependents) dependents.add(element);
-      else this.dependents.set(parent, new Set([element]));
-      if (((this.counts.get(parent) ?? this.countChildren(parent)).get(this.signatureOf(current)) ?? 0) >= MIN_MESSAGES) return { message: current, container: parent };
+      // The signature of a child the count did not cover (the middle of a long list) is not kept.
+      const kind = this.signatures.get(current) ?? signature(this.tree, current);
+      if (((this.counts.get(parent) ?? this.countChildren(parent)).get(kind) ?? 0) >= MIN_MESSAGES) return { message: current, container: parent };
       current = parent;
     }
     return null;
