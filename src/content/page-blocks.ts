@@ -6,7 +6,7 @@
 import { Conversations, type TreeAdapter } from '../extract/conversations';
 import { blockKey, textIdOf } from '../shared/block-keys';
 import { type PackedChange, packEntry, type PackedList } from '../shared/block-entries';
-import type { TextBlock } from './extract';
+import { isSourceConnected, type TextBlock } from './extract';
 
 export interface PageBlock extends TextBlock {
   /** The block's name on the page (see block-keys.ts). */
@@ -160,7 +160,7 @@ export class PageBlocks {
 
   /** Drops blocks whose element or text left the document. */
   dropDisconnected(): void {
-    this.blocks = this.list.filter((b) => b.element.isConnected && b.pieces.every((p) => p.node.isConnected));
+    this.blocks = this.list.filter((block) => block.element.isConnected && isSourceConnected(block));
   }
 }
 
