@@ -60,6 +60,11 @@ describe('readBlocks', () => {
     expect(blocks.length).toBeGreaterThan(1);
     expect(Math.max(...blocks.map((b) => b.text.length))).toBeLessThanOrEqual(MAX_BLOCK_LENGTH);
     expect(blocks.map((b) => b.text).join('')).toBe('word '.repeat(5000));
+    // A finding in a later part is highlighted where it is in the one long text node.
+    const second = blocks[1]!;
+    const range = rangeOf(second, 0, 4)!;
+    expect(range.startOffset).toBe(blocks[0]!.text.length);
+    expect(range.toString()).toBe(second.text.slice(0, 4));
   });
 
   it('gives no range once the page text changed', () => {
