@@ -82,7 +82,8 @@ export function compileProgram(source: string): Program {
   } catch (error) {
     throw new UnsupportedPattern(`not a valid regular expression: ${(error as Error).message}`);
   }
-  return programOf(pattern.alternatives, false);
+  // Only a whole pattern is checked for what its text must hold (a lookaround's program never is).
+  return { ...programOf(pattern.alternatives, false), required: requiredTexts(pattern.alternatives) };
 }
 
 function programOf(alternatives: AST.Alternative[], backward: boolean): Program {
@@ -187,7 +188,7 @@ function programOf(alternatives: AST.Alternative[], backward: boolean): Program 
   };
 
   const start = choice(alternatives, 0);
-  return finishProgram({ code, start, backward, maxLength: maxLength(alternatives), lookReach: lookReach(alternatives), required: requiredTexts(alternatives), tests });
+  return finishProgram({ code, start, backward, maxLength: maxLength(alternatives), lookReach: lookReach(alternatives), required: null, tests });
 }
 
 /** A program with what can begin a match worked out (a lookbehind reads backwards: it skips nothing). */
