@@ -40,8 +40,8 @@ export function rememberTexts(ruleSet: CompiledRuleSet, memory: FrameMemory, tex
   analyzeWith(ruleSet, memory);
   for (const { key, text } of texts) {
     const id = textIdOf(key);
-    // An id the frame sends again may name another text now (it forgot the first): never judge a
-    // text by the analysis of another.
+    // A frame never gives one id to two texts, but the message comes from the page's process:
+    // never judge a text by the analysis of another.
     if (memory.texts.get(id)?.text !== text) memory.texts.set(id, { text, analysis: analyzeSegment(text, ruleSet) });
   }
 }
