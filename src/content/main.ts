@@ -7,7 +7,6 @@ import type { TabMessage } from '../shared/messages';
 import { policyItem } from '../shared/policy';
 import { readProtectionSettings, settingsItem, trustedSitesItem } from '../shared/settings';
 import { BackgroundLink } from './background-link';
-import { settingsAtStart, settingsDiffer } from './early-settings';
 import { PageGuard } from './guard';
 import { watchNavigation } from './navigation';
 
@@ -15,7 +14,7 @@ export async function runContentScript(): Promise<void> {
   const lifetime = new AbortController();
   const link = new BackgroundLink(performance.timeOrigin, () => lifetime.abort());
   link.connect();
-  const { settings, trusted, early } = await settingsAtStart(globalThis, location.hostname);
+  const { settings, trusted } = await readProtectionSettings(location.hostname);
   if (lifetime.signal.aborted) return;
   const guard = new PageGuard(
     {
@@ -58,12 +57,6 @@ export async function runContentScript(): Promise<void> {
   const unwatchSettings = settingsItem.watch(() => void refresh());
   const unwatchTrusted = trustedSitesItem.watch(() => void refresh());
   const unwatchPolicy = policyItem.watch(() => void refresh());
-  // Settings read as the document started may have changed before they were watched.
-  if (early) {
-    void readProtectionSettings(location.hostname).then((current) => {
-      if (settingsDiffer(current, { settings, trusted })) void guard.updateSettings(current.settings, current.trusted);
-    });
-  }
   watchNavigation(location, () => void guard.navigated(), lifetime.signal);
   // Back from the back-forward cache: the background forgot this page when it left.
   window.addEventListener('pageshow', (event) => event.persisted && event.isTrusted && void guard.start(), { signal: lifetime.signal });
