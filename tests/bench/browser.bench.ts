@@ -11,8 +11,10 @@
  *   and profiled at once to tell whose script each task ran (own-tasks.ts).
  * - First contentful paint, median, with the extension and in a browser without it: reading a
  *   page must not hold back its first paint.
- * - Chat: 20 messages appended one by one; delay until the background judged each (the time in
- *   the report stored for it), median and p95.
+ * - Chat: on each load of the 1 MB page, 20 messages appended one by one, the first as soon as
+ *   the page's verdict is in; delay until the background judged each (the time in the report
+ *   stored for it), median, p95 and longest over all of them (a p95 of one load's 20 is its
+ *   second-longest, which one pause of the machine decides).
  * - Frames: script time the page's renderer spends (CDP Performance.getMetrics ScriptDuration; the
  *   pages run no script of their own) on a page with 10 small iframes and on the same page without.
  * - Memory: JS heap of the 5 MB page with the extension, minus the same page in a browser without it.
@@ -23,22 +25,11 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { launchWithExtension } from '../e2e/support/browser';
 import { startServer } from '../e2e/support/server';
 import { longestTasks } from './own-tasks';
-import { pageText } from './page-text';
+import { benchPage, escapeHtml, RECORDER } from './bench-pages';
+import { logStoredReports, reportOfDocument } from './stored-reports';
 
 const LOADS = 5;
 const MESSAGES = 20;
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-const RECORDER = `<script>
-  window.appendMessage = (text) => { const p = document.createElement('p'); p.textContent = text; document.body.append(p); return Date.now(); };
-</script>`;
-
-/** A page of paragraphs (1 in 10 a listing or message, as on a typical page); returns the HTML and its paragraph count. */
-function benchPage(bytes: number): { html: string; blocks: number } {
-  const lines = pageText(bytes, 10).split('\n');
-  const body = lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n');
-  return { html: `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>${RECORDER}</head><body>${body}</body></html>`, blocks: lines.length };
-}
 
 /** A long list of short items (a shop's catalogue, a feed): many nodes, little text each; a lure at the end. */
 function listPage(items: number): { html: string; blocks: number } {
@@ -58,48 +49,6 @@ const quantile = (samples: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 };
 const ms = (value: number) => `${value.toFixed(0)} ms`;
-
-/** What the benchmark learns of a stored report. */
-interface Judged {
-  documentStart: number;
-  blocks: number;
-  scannedAt: number;
-  risk: string;
-}
-
-/**
- * Has the background note every report it stores (through storage.onChanged: reading all of
- * session storage every few milliseconds would itself slow the background down).
- */
-async function logStoredReports(context: BrowserContext): Promise<void> {
-  await context.serviceWorkers()[0]!.evaluate(() => {
-    const log: Judged[] = [];
-    (globalThis as unknown as { benchReports: Judged[] }).benchReports = log;
-    chrome.storage.session.onChanged.addListener((changes) => {
-      for (const change of Object.values(changes)) {
-        const frames = (change.newValue as { frames?: Record<string, { documentStart?: number; scannedAt: number; risk: string; scanned: { blocks: number } }> } | undefined)?.frames;
-        for (const report of Object.values(frames ?? {})) {
-          log.push({ documentStart: report.documentStart ?? 0, blocks: report.scanned.blocks, scannedAt: report.scannedAt, risk: report.risk });
-        }
-      }
-    });
-  });
-}
-
-/** The first stored report of this document that has read at least `blocks` blocks. */
-async function reportOfDocument(context: BrowserContext, documentStart: number, blocks: number, timeout = 120_000): Promise<Judged> {
-  const worker = context.serviceWorkers()[0]!;
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    const found = await worker.evaluate(
-      ([start, least]) => (globalThis as unknown as { benchReports: Judged[] }).benchReports.find((r) => r.documentStart === start && r.blocks >= least),
-      [documentStart, blocks] as const,
-    );
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('no complete report for this document');
-}
 
 /** When the page first painted content, from navigation start (whether reading it delays the page). */
 const firstPaintOf = (page: Page) =>
@@ -146,6 +95,7 @@ try {
     const fromLoad: number[] = [];
     const paints: number[] = [];
     const paintsWithout: number[] = [];
+    const chatDelays: number[] = [];
     let summary = '';
     for (let load = 0; load < LOADS; load++) {
       const page = await browser.context.newPage();
@@ -162,17 +112,20 @@ try {
       await bare.close();
       summary = `${report.blocks} blocks, ${report.risk}`;
 
-      if (load === 0 && label === '1 MB') {
-        // A chat on a 1 MB page: each message until the background has judged it.
-        const delays: number[] = [];
+      if (label === '1 MB') {
+        // A chat on a 1 MB page, on every load: each message until the background has judged it.
         for (let message = 0; message < MESSAGES; message++) {
           const sentAt = await page.evaluate((n) => (window as unknown as { appendMessage(t: string): number }).appendMessage(`Message ${n}: chat agents wanted in Sihanoukvile, $3,500 per month, interview on Telegram only.`), message);
           const judged = await reportOfDocument(browser.context, origin, blocks + message + 1, 30_000);
-          delays.push(judged.scannedAt - sentAt);
+          chatDelays.push(judged.scannedAt - sentAt);
         }
-        console.log(`          (chat on the 1 MB page: message → judged, median ${ms(quantile(delays, 0.5))}, p95 ${ms(quantile(delays, 0.95))} over ${MESSAGES} messages)`);
       }
       await page.close();
+    }
+    if (chatDelays.length > 0) {
+      console.log(
+        `          (chat on the 1 MB page: message → judged, median ${ms(quantile(chatDelays, 0.5))}, p95 ${ms(quantile(chatDelays, 0.95))}, longest ${ms(Math.max(...chatDelays))} over ${chatDelays.length} messages, ${MESSAGES} on each load)`,
+      );
     }
     const tasks = await longestTasks(browser.context, `${server.origin}/bench.html?traced=${Date.now()}`, `chrome-extension://${browser.extensionId}/`, async (page) => {
       const origin = await page.evaluate(() => performance.timeOrigin);

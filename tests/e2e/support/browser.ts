@@ -63,8 +63,10 @@ function profileWithoutFormQueries(): string {
   return dir;
 }
 
-export async function launchWithExtension(options: { lang?: string; proxy?: string; policyDir?: string } = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(`${EXTENSION}/manifest.json`)) throw new Error(`no built extension at ${EXTENSION}: run npm run build first`);
+export async function launchWithExtension(options: { lang?: string; proxy?: string; policyDir?: string; extension?: string } = {}): Promise<ExtensionBrowser> {
+  // Another build of the extension may be given (npm run bench:ab compares two).
+  const extension = options.extension ?? EXTENSION;
+  if (!existsSync(`${extension}/manifest.json`)) throw new Error(`no built extension at ${extension}: run npm run build first`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (as root)`);
   mkdirSync(ARTIFACTS, { recursive: true });
   // Without a proxy, Playwright makes (and removes) a temporary profile.
@@ -77,8 +79,8 @@ export async function launchWithExtension(options: { lang?: string; proxy?: stri
     locale: options.lang,
     viewport: { width: 1200, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -1,0 +1,76 @@
+/**
+ * `npm run bench:ab -- <build A> <build B> [KB] [loads]`: two builds of the extension (each a
+ * .output/chrome-mv3 directory) in two browsers at once, loading the same bench page in turn
+ * (A B, then B A, ...), so that both meet the same state of this noisy machine. Medians of each,
+ * and of the difference per pair: navigation → load event, → first paint, → the verdict (the
+ * complete report of that document), and load → verdict.
+ *
+ * Why: figures of separate runs of bench:browser drift by a third, more than most changes. And
+ * "load → verdict" alone can mislead: a change that reads the page before its load event makes
+ * that figure smaller by making the load event later (measured so: see README).
+ */
+import { launchWithExtension } from '../e2e/support/browser';
+import { startServer } from '../e2e/support/server';
+import { benchPage } from './bench-pages';
+import { logStoredReports, reportOfDocument } from './stored-reports';
+
+const [buildA, buildB, kilobytes = '100', loadsArg = '24'] = process.argv.slice(3).filter((arg) => !arg.startsWith('--'));
+if (!buildA || !buildB) throw new Error('usage: npm run bench:ab -- <build A> <build B> [KB] [loads] (each a built .output/chrome-mv3 directory)');
+const LOADS = Number(loadsArg);
+const WARM_UP = 2;
+
+const { html, blocks } = benchPage(Number(kilobytes) * 1024);
+const server = await startServer();
+server.set('/bench.html', html);
+const builds = { A: await launchWithExtension({ extension: buildA }), B: await launchWithExtension({ extension: buildB }) };
+for (const build of Object.values(builds)) await logStoredReports(build.context);
+
+type Timings = { load: number; paint: number; verdict: number; afterLoad: number };
+
+async function loadOnce(name: keyof typeof builds, tag: string): Promise<Timings> {
+  const { context } = builds[name];
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/bench.html?${name}=${tag}-${Date.now()}`, { waitUntil: 'load', timeout: 120_000 });
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  const report = await reportOfDocument(context, origin, blocks);
+  const { load, paint } = await page.evaluate(
+    () =>
+      new Promise<{ load: number; paint: number }>((resolve) => {
+        const load = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
+        new PerformanceObserver((list) => {
+          const entry = list.getEntriesByName('first-contentful-paint')[0];
+          if (entry) resolve({ load, paint: entry.startTime });
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => resolve({ load, paint: Number.NaN }), 10_000);
+      }),
+  );
+  await page.close();
+  const verdict = report.scannedAt - origin;
+  return { load, paint, verdict, afterLoad: verdict - load };
+}
+
+const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+
+try {
+  for (let load = 0; load < WARM_UP; load++) for (const name of ['A', 'B'] as const) await loadOnce(name, `warm-${load}`);
+  const pairs: { A: Timings; B: Timings }[] = [];
+  for (let load = 0; load < LOADS; load++) {
+    // Each build goes first in every other pair: neither always meets the machine just after the other.
+    const order = load % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const);
+    const pair = {} as { A: Timings; B: Timings };
+    for (const name of order) pair[name] = await loadOnce(name, String(load));
+    pairs.push(pair);
+  }
+  console.log(`${kilobytes} KB bench page (${blocks} blocks), ${LOADS} pairs of loads; A = ${buildA}, B = ${buildB}`);
+  console.log('from navigation start to   A median   B median   median of B − A   pairs where B is sooner');
+  for (const [key, label] of [['load', 'load event'], ['paint', 'first paint'], ['verdict', 'verdict'], ['afterLoad', '(load → verdict)']] as const) {
+    const a = pairs.map((pair) => pair.A[key]);
+    const b = pairs.map((pair) => pair.B[key]);
+    const differences = pairs.map((pair) => pair.B[key] - pair.A[key]);
+    const sooner = differences.filter((difference) => difference < 0).length;
+    console.log(`${label.padEnd(24)} ${median(a).toFixed(0).padStart(6)} ms ${median(b).toFixed(0).padStart(7)} ms ${median(differences).toFixed(0).padStart(12)} ms ${String(sooner).padStart(14)} / ${pairs.length}`);
+  }
+} finally {
+  for (const build of Object.values(builds)) await build.close();
+  await server.close();
+}
