@@ -12,6 +12,7 @@
 import { launchWithExtension } from '../e2e/support/browser';
 import { startServer } from '../e2e/support/server';
 import { benchPage } from './bench-pages';
+import { firstPaintOf, loadEndOf, quantile } from './page-measures';
 import { logStoredReports, reportOfDocument } from './stored-reports';
 
 const [buildA, buildB, kilobytes = '100', loadsArg = '24'] = process.argv.slice(3).filter((arg) => !arg.startsWith('--'));
@@ -33,23 +34,12 @@ async function loadOnce(name: keyof typeof builds, tag: string): Promise<Timings
   await page.goto(`${server.origin}/bench.html?${name}=${tag}-${Date.now()}`, { waitUntil: 'load', timeout: 120_000 });
   const origin = await page.evaluate(() => performance.timeOrigin);
   const report = await reportOfDocument(context, origin, blocks);
-  const { load, paint } = await page.evaluate(
-    () =>
-      new Promise<{ load: number; paint: number }>((resolve) => {
-        const load = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
-        new PerformanceObserver((list) => {
-          const entry = list.getEntriesByName('first-contentful-paint')[0];
-          if (entry) resolve({ load, paint: entry.startTime });
-        }).observe({ type: 'paint', buffered: true });
-        setTimeout(() => resolve({ load, paint: Number.NaN }), 10_000);
-      }),
-  );
+  const load = await loadEndOf(page);
+  const paint = await firstPaintOf(page);
   await page.close();
   const verdict = report.scannedAt - origin;
   return { load, paint, verdict, afterLoad: verdict - load };
 }
-
-const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 
 try {
   for (let load = 0; load < WARM_UP; load++) for (const name of ['A', 'B'] as const) await loadOnce(name, `warm-${load}`);
@@ -68,7 +58,7 @@ try {
     const b = pairs.map((pair) => pair.B[key]);
     const differences = pairs.map((pair) => pair.B[key] - pair.A[key]);
     const sooner = differences.filter((difference) => difference < 0).length;
-    console.log(`${label.padEnd(24)} ${median(a).toFixed(0).padStart(6)} ms ${median(b).toFixed(0).padStart(7)} ms ${median(differences).toFixed(0).padStart(12)} ms ${String(sooner).padStart(14)} / ${pairs.length}`);
+    console.log(`${label.padEnd(24)} ${quantile(a, 0.5).toFixed(0).padStart(6)} ms ${quantile(b, 0.5).toFixed(0).padStart(7)} ms ${quantile(differences, 0.5).toFixed(0).padStart(12)} ms ${String(sooner).padStart(14)} / ${pairs.length}`);
   }
 } finally {
   for (const build of Object.values(builds)) await build.close();

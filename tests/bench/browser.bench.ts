@@ -26,6 +26,7 @@ import { launchWithExtension } from '../e2e/support/browser';
 import { startServer } from '../e2e/support/server';
 import { longestTasks } from './own-tasks';
 import { benchPage, escapeHtml, RECORDER } from './bench-pages';
+import { firstPaintOf, loadEndOf, quantile } from './page-measures';
 import { logStoredReports, reportOfDocument } from './stored-reports';
 
 const LOADS = 5;
@@ -44,24 +45,7 @@ function framesPage(frames: number): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>frames</title></head><body><h1>Garden furniture</h1><p>Teak benches and chairs.</p>${iframes}</body></html>`;
 }
 
-const quantile = (samples: number[], q: number) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-};
 const ms = (value: number) => `${value.toFixed(0)} ms`;
-
-/** When the page first painted content, from navigation start (whether reading it delays the page). */
-const firstPaintOf = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        new PerformanceObserver((list) => {
-          const paint = list.getEntriesByName('first-contentful-paint')[0];
-          if (paint) resolve(paint.startTime);
-        }).observe({ type: 'paint', buffered: true });
-        setTimeout(() => resolve(Number.NaN), 10_000);
-      }),
-  );
 
 /** Loads a page with CDP's performance metrics on from the start; returns its script time once `ready` resolves. */
 async function scriptMsOf(context: BrowserContext, url: string, ready: (page: Page) => Promise<void>): Promise<number> {
@@ -102,7 +86,7 @@ try {
       await page.goto(`${server.origin}/bench.html?load=${blocks}-${load}-${Date.now()}`, { waitUntil: 'load', timeout: 120_000 });
       const origin = await page.evaluate(() => performance.timeOrigin);
       const report = await reportOfDocument(browser.context, origin, blocks);
-      const loadEnd = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+      const loadEnd = await loadEndOf(page);
       fromNavigation.push(report.scannedAt - origin);
       fromLoad.push(report.scannedAt - origin - loadEnd);
       paints.push(await firstPaintOf(page));
