@@ -44,7 +44,6 @@ export function isSourceConnected(block: TextBlock): boolean {
 
 const isTextNode = (source: TextBlock['source']): source is Text => !Array.isArray(source);
 
-
 const FORM_FIELDS = new Set(['input', 'textarea', 'select', 'option']);
 
 /**
