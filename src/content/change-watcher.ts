@@ -17,10 +17,12 @@ export interface PageChanges {
 }
 
 /**
- * Changes are handed over at most once in this long: the first change after a quiet spell at once
- * (in the next task, so that what a page does in one task is one update), later ones coalesced
- * until this long after the last handover. A chat message is judged without waiting; a page that
- * changes without pause (a clock, a ticker) costs at most one update per interval.
+ * Changes are handed over at most once in this long: the first change after a quiet spell at once,
+ * later ones coalesced until this long after the last handover. A chat message is judged without
+ * waiting; a page that changes without pause (a clock, a ticker) costs at most one update per
+ * interval. "At once" is a microtask, after the page's script that made the change and before the
+ * browser lays the page out again: on a long page that layout takes tens of milliseconds, and a
+ * message read in the next task waited for it (npm run bench:browser, chat on the 1 MB page).
  */
 export const CHANGE_DELAY_MS = 20;
 /** How often custom elements without a shadow root are looked at again, at first; the wait doubles up to the maximum. */
@@ -37,7 +39,8 @@ export class ChangeWatcher {
   private readonly dirty = new Set<Element>();
   private readonly parents = new Set<Element>();
   private removals = false;
-  private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The handover to come, if one is scheduled (a timer, or a microtask that checks it is still the one). */
+  private handoverDue: { timer?: ReturnType<typeof setTimeout> } | undefined;
   private lastHandover = -Infinity;
   /** Custom elements read without a shadow root, and when the last one was added. */
   private readonly hosts = new Set<Element>();
@@ -51,7 +54,7 @@ export class ChangeWatcher {
 
   /** Whether changes are waiting to be handed over. */
   get pending(): boolean {
-    return this.changeTimer !== undefined;
+    return this.handoverDue !== undefined;
   }
 
   observe(root: Node): void {
@@ -77,9 +80,9 @@ export class ChangeWatcher {
 
   stop(): void {
     this.observer.disconnect();
-    clearTimeout(this.changeTimer);
+    clearTimeout(this.handoverDue?.timer);
     clearTimeout(this.hostTimer);
-    this.changeTimer = undefined;
+    this.handoverDue = undefined;
     this.hostTimer = undefined;
     this.dirty.clear();
     this.parents.clear();
@@ -109,18 +112,26 @@ export class ChangeWatcher {
 
   private schedule(): void {
     if (this.dirty.size === 0 && !this.removals) return;
-    // Never restarted: a page whose text changes without pause must not hold back every later change.
-    if (this.changeTimer !== undefined) return;
-    const wait = Math.max(0, this.lastHandover + CHANGE_DELAY_MS - performance.now());
-    this.changeTimer = setTimeout(() => {
-      this.changeTimer = undefined;
-      this.lastHandover = performance.now();
-      const changes = { roots: outermost([...this.dirty]), removals: this.removals, parents: [...this.parents] };
-      this.dirty.clear();
-      this.parents.clear();
-      this.removals = false;
-      this.onChanges(changes);
-    }, wait);
+    // Never put off again: a page whose text changes without pause must not hold back every later change.
+    if (this.handoverDue !== undefined) return;
+    const due: { timer?: ReturnType<typeof setTimeout> } = {};
+    this.handoverDue = due;
+    const handOver = () => {
+      if (this.handoverDue === due) this.handOver();
+    };
+    const wait = this.lastHandover + CHANGE_DELAY_MS - performance.now();
+    if (wait > 0) due.timer = setTimeout(handOver, wait);
+    else queueMicrotask(handOver);
+  }
+
+  private handOver(): void {
+    this.handoverDue = undefined;
+    this.lastHandover = performance.now();
+    const changes = { roots: outermost([...this.dirty]), removals: this.removals, parents: [...this.parents] };
+    this.dirty.clear();
+    this.parents.clear();
+    this.removals = false;
+    this.onChanges(changes);
   }
 
   private scheduleHostCheck(): void {

@@ -33,6 +33,19 @@ const NODES_PER_CHECK = 64;
 const EARLY_BATCH = 32_000;
 /** A long block list goes to the background in parts of this many entries, each a message that passes quickly. */
 const LIST_PART = 5000;
+/**
+ * Judgements asked for and not answered yet, at most: a change is read and sent while the last
+ * answer is still on its way (it takes tens of milliseconds to come back on a long page, and a
+ * chat message arriving meanwhile must not wait for it), but a page that changes without pause
+ * cannot pile up work in the background.
+ */
+const MAX_UNANSWERED = 2;
+/**
+ * The block list for a judgement is made in slices of this long (twice a reading slice, still far
+ * from a long task): it reads no page text, and a yield in the middle of it lets the browser lay a
+ * long page out first (tens of milliseconds), before the background hears of the change.
+ */
+const LIST_SLICE_MS = 16;
 
 export class PageGuard {
   private readonly blocks = new PageBlocks();
@@ -43,8 +56,15 @@ export class PageGuard {
   /** Texts read but not sent yet. */
   private textBatch: { key: string; text: string }[] = [];
   private textBatchSize = 0;
-  /** The block list the background last judged, packed: the next judgement sends only the change. */
+  /** The block list the background was last asked to judge, packed: the next judgement sends only the change. */
   private judgedEntries: string[] | undefined;
+  /** The answers still awaited, oldest first (each settles once handled; never rejects). */
+  private unanswered: Promise<void>[] = [];
+  /** Judgements asked for so far, and the number of the one last shown: a late answer never replaces a newer one. */
+  private asked = 0;
+  private shown = 0;
+  /** Counts the times everything sent was forgotten: answers to what was asked before then no longer apply. */
+  private sentGeneration = 0;
 
   constructor(
     private readonly env: GuardEnvironment,
@@ -85,6 +105,8 @@ export class PageGuard {
   stop(): void {
     this.run?.abort();
     this.run = undefined;
+    // Answers to the stopped run are ignored when they come: a new run does not wait for them.
+    this.unanswered = [];
     this.watcher.stop();
     this.blocks.clear();
     // What the background knew of this frame may be forgotten while stopped.
@@ -132,7 +154,8 @@ export class PageGuard {
     for (;;) {
       const working = this.working;
       await working;
-      if (!this.watcher.pending && working === this.working) return;
+      await Promise.all(this.unanswered);
+      if (!this.watcher.pending && working === this.working && this.unanswered.length === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -228,32 +251,59 @@ export class PageGuard {
 
   /** The background will be told everything again: every text and the whole list. */
   private forgetSent(): void {
+    this.sentGeneration++;
     this.blocks.forgetAllSent();
     this.judgedEntries = undefined;
     this.textBatch = [];
     this.textBatchSize = 0;
   }
 
-  /** Has the blocks judged (sending only what changed since the last judgement) and shows the judgement. */
-  private async publish(signal: AbortSignal): Promise<void> {
-    let response = await this.judgeBlocks(signal);
-    if (response && 'resend' in response) {
-      // The background was restarted and lost what it had been sent: everything again, once.
-      this.forgetSent();
-      for (const block of this.blocks.blocks) this.queueText(block);
-      response = await this.judgeBlocks(signal);
-    }
-    if (!response || !('judged' in response)) {
-      // Not judged (the background is unreachable): the next change sends everything again.
-      this.forgetSent();
-      return;
-    }
-    if (!signal.aborted) this.presenter.show(response.judged);
+  /**
+   * Asks for the blocks to be judged (sending only what changed since the last judgement). Done
+   * once asked: the answer is shown when it comes, and the next change need not wait for it.
+   */
+  private async publish(signal: AbortSignal, isRetry = false): Promise<void> {
+    while (this.unanswered.length >= MAX_UNANSWERED) await this.unanswered[0];
+    if (signal.aborted) return;
+    const number = ++this.asked;
+    const generation = this.sentGeneration;
+    const { answer } = await this.askJudgement(signal);
+    const handled = answer
+      .catch(() => undefined)
+      .then((response) => this.onAnswer(response, { number, generation, isRetry }, signal))
+      .catch(reportFailure);
+    this.unanswered.push(handled);
+    void handled.then(() => {
+      const at = this.unanswered.indexOf(handled);
+      if (at >= 0) this.unanswered.splice(at, 1);
+    });
   }
 
-  private async judgeBlocks(signal: AbortSignal): Promise<PageBlocksResponse | undefined> {
+  private onAnswer(response: PageBlocksResponse | undefined, asked: { number: number; generation: number; isRetry: boolean }, signal: AbortSignal): void {
+    if (signal.aborted) return;
+    if (response && 'judged' in response) {
+      if (asked.number < this.shown) return;
+      this.shown = asked.number;
+      this.presenter.show(response.judged);
+      return;
+    }
+    // Not judged: the background was restarted and lost what it had been sent (it asks for
+    // everything again), or it cannot be reached (the next change sends everything again). What
+    // was asked after this says the same: once is enough. Done in turn with reading, which also
+    // adds texts to send.
+    void this.enqueue(async (current) => {
+      if (asked.generation !== this.sentGeneration) return;
+      this.forgetSent();
+      if (!response || asked.isRetry) return;
+      for (const block of this.blocks.blocks) this.queueText(block);
+      await this.publish(current, true);
+    });
+  }
+
+  /** Sends what the background needs to judge the blocks now; `answer` is its answer to come. */
+  private async askJudgement(signal: AbortSignal): Promise<{ answer: Promise<PageBlocksResponse | undefined> }> {
     this.sendTexts();
-    const slicer = new Slicer();
+    const slicer = new Slicer(LIST_SLICE_MS);
     const entries = await this.blocks.entries(() => (slicer.due() ? slicer.yield(signal) : undefined));
     const previous = this.judgedEntries;
     this.judgedEntries = entries;
@@ -263,7 +313,7 @@ export class PageGuard {
       this.env.send({ type: 'page-blocks', page: this.page, more: true, ...packList(part) });
     }
     if (slicer.due()) await slicer.yield(signal);
-    return this.env.judge({ type: 'page-blocks', page: this.page, ...packList(parts[parts.length - 1]!) });
+    return { answer: this.env.judge({ type: 'page-blocks', page: this.page, ...packList(parts[parts.length - 1]!) }) };
   }
 }
 

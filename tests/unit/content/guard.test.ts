@@ -115,6 +115,31 @@ describe('PageGuard', () => {
     expect(bar()?.getAttribute('data-risk')).toMatch(/medium|high/);
   });
 
+  it('judges a new message while the last answer is still on its way, and an older answer never replaces a newer one', async () => {
+    const background = fakeBackground();
+    // The background judges each message as it comes; its answers wait until the test lets each one go.
+    const judge = background.judge.getMockImplementation()!;
+    const held: (() => void)[] = [];
+    background.judge.mockImplementation((message) => {
+      const answer = judge(message);
+      return new Promise((resolve) => held.push(() => void answer.then(resolve)));
+    });
+    guard = new PageGuard(environment(background), DEFAULT_SETTINGS, []);
+    await guard.start();
+    await vi.waitFor(() => expect(held).toHaveLength(1));
+
+    // The page's answer has not come back: the lure is read and sent all the same.
+    appendMessage(CHAT_LURE);
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    expect(background.texts.at(-1)).toEqual([CHAT_LURE]);
+    held[1]!();
+    await vi.waitFor(() => expect(bar()?.getAttribute('data-risk')).toMatch(/medium|high/));
+    // The answer about the page before the lure comes last: the warning stays.
+    held[0]!();
+    await guard.settled();
+    expect(bar()?.getAttribute('data-risk')).toMatch(/medium|high/);
+  });
+
   it('sends a long page in several messages, each one the background accepts', async () => {
     // Long blocks (each near the longest a block may be) and a lure at the very end.
     const filler = 'Garden benches of teak and oak, hand-finished and delivered in two weeks. '.repeat(100).slice(0, MAX_BLOCK_LENGTH);

@@ -1,0 +1,65 @@
+// @vitest-environment happy-dom
+/**
+ * The change watcher hands over what a page changed: a chat message at once, before the page's
+ * next task (the browser lays a long page out again before that, which a message must not wait
+ * for); a burst of changes as one update; and a page that never stops changing at most once per
+ * interval, without ever holding its changes back.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHANGE_DELAY_MS, ChangeWatcher, type PageChanges } from '../../../src/content/change-watcher';
+
+const handedOver: PageChanges[] = [];
+let watcher: ChangeWatcher;
+
+beforeEach(() => {
+  document.body.innerHTML = '<div id="chat"><p>Hi!</p></div>';
+  handedOver.length = 0;
+  watcher = new ChangeWatcher((changes) => handedOver.push(changes));
+  watcher.observe(document.body);
+});
+
+afterEach(() => watcher.stop());
+
+const paragraph = (text: string) => Object.assign(document.createElement('p'), { textContent: text });
+/** Runs `change` in a task of its own, as a page's script would; resolves with what was handed over by the page's next task. */
+const inTask = (change: () => void) =>
+  new Promise<PageChanges[]>((resolve) =>
+    setTimeout(() => {
+      change();
+      setTimeout(() => resolve([...handedOver]), 0);
+    }, 0),
+  );
+const chat = () => document.getElementById('chat')!;
+
+describe('ChangeWatcher', () => {
+  it('hands over a new message before the page runs its next task, and what one task did as one update', async () => {
+    const seen = await inTask(() => {
+      chat().append(paragraph('Chat agents wanted, $3,500 a month.'));
+      chat().append(paragraph('Interview on Telegram only.'));
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.roots.map((root) => root.textContent)).toEqual(['Chat agents wanted, $3,500 a month.', 'Interview on Telegram only.']);
+    expect(seen[0]!.parents).toEqual([chat()]);
+  });
+
+  it('coalesces a page that changes without pause, and still hands over every change', async () => {
+    const started = performance.now();
+    let count = 0;
+    const ticker = setInterval(() => (chat().firstElementChild!.textContent = `Tick ${++count}`), 2);
+    await new Promise((resolve) => setTimeout(resolve, CHANGE_DELAY_MS * 10));
+    clearInterval(ticker);
+    const elapsed = performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, CHANGE_DELAY_MS * 2));
+    expect(handedOver.length).toBeGreaterThan(1);
+    // One at once, then about one per interval (timers keep whole milliseconds: up to one early),
+    // and the one still due when the ticker stopped: not one per tick.
+    expect(handedOver.length).toBeLessThanOrEqual(Math.floor(elapsed / (CHANGE_DELAY_MS - 1)) + 2);
+    // The last tick was handed over too: the page's latest text is what gets read.
+    expect(handedOver.at(-1)!.roots.map((root) => root.textContent)).toEqual([`Tick ${count}`]);
+  });
+
+  it('hands over nothing once stopped', async () => {
+    watcher.stop();
+    expect(await inTask(() => chat().append(paragraph('Late message')))).toEqual([]);
+  });
+});
