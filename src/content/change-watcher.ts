@@ -116,12 +116,12 @@ export class ChangeWatcher {
     if (this.handoverDue !== undefined) return;
     const due: { timer?: ReturnType<typeof setTimeout> } = {};
     this.handoverDue = due;
-    const handOver = () => {
+    const whenDue = () => {
       if (this.handoverDue === due) this.handOver();
     };
     const wait = this.lastHandover + CHANGE_DELAY_MS - performance.now();
-    if (wait > 0) due.timer = setTimeout(handOver, wait);
-    else queueMicrotask(handOver);
+    if (wait > 0) due.timer = setTimeout(whenDue, wait);
+    else queueMicrotask(whenDue);
   }
 
   private handOver(): void {
