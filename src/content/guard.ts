@@ -16,7 +16,7 @@ import { BlockReader, rangeOf } from './extract';
 import { flash } from './highlight';
 import { changeBetween, listParts, type PageBlock, PageBlocks } from './page-blocks';
 import { Presenter, type PresenterEnvironment } from './presenter';
-import { Slicer, yieldToMain } from './slices';
+import { Slicer, SLICE_MS, yieldToMain } from './slices';
 
 /** What the guard needs from the browser, so that it can be driven in tests. */
 export interface GuardEnvironment extends PresenterEnvironment {
@@ -41,11 +41,11 @@ const LIST_PART = 5000;
  */
 const MAX_UNANSWERED = 2;
 /**
- * The block list for a judgement is made in slices of this long (twice a reading slice, still far
- * from a long task): it reads no page text, and a yield in the middle of it lets the browser lay a
- * long page out first (tens of milliseconds), before the background hears of the change.
+ * The block list for a judgement is made in slices of twice a reading slice (still far from a
+ * long task): it reads no page text, and a yield in the middle of it lets the browser lay a long
+ * page out first (tens of milliseconds), before the background hears of the change.
  */
-const LIST_SLICE_MS = 16;
+const LIST_SLICE_MS = 2 * SLICE_MS;
 
 export class PageGuard {
   private readonly blocks = new PageBlocks();
