@@ -160,9 +160,10 @@ export function runBackground(): void {
   // Whatever fails on the way, the next check is scheduled: no update is ever left behind.
   const logged = (error: unknown) => console.error('Lureguard: rule-pack update', error);
   void readManagedPolicy().then(() => library.updateDue()).catch(logged).finally(scheduleUpdates);
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void readManagedPolicy().catch(logged).finally(scheduleUpdates);
-  });
+  // The managed area's own event, not storage.onChanged: that one would hand the background every
+  // tab state it writes to session storage (~100 KB, old and new) to look at and ignore. Firefox
+  // has no such event; its policies only change when it restarts.
+  browser.storage.managed.onChanged?.addListener(() => void readManagedPolicy().catch(logged).finally(scheduleUpdates));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (isUpdateAlarm(alarm)) void library.updateDue().catch(logged).finally(scheduleUpdates);
   });

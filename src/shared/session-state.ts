@@ -11,8 +11,23 @@ export interface TabState {
   frames: Record<string, PageReport>;
 }
 
-/** Per-tab state lives in session storage: MV3 service workers are stopped at any time. */
-export const tabStateItem = (tabId: number) => storage.defineItem<TabState>(`session:tab:${tabId}`, { fallback: { frames: {} } });
+/** A tab of which nothing is stored (a fresh object each time: callers may build on it). */
+const noState = (): TabState => ({ frames: {} });
+
+/**
+ * Per-tab state lives in session storage: MV3 service workers are stopped at any time. Not a
+ * WXT storage item: defining one reads its value at once, and the background would then read a
+ * tab's whole state (often ~100 KB) back from storage every time it writes it.
+ */
+export const tabStateItem = (tabId: number) => {
+  const key = `session:tab:${tabId}` as const;
+  return {
+    getValue: async (): Promise<TabState> => (await storage.getItem<TabState>(key)) ?? noState(),
+    setValue: (state: TabState) => storage.setItem(key, state),
+    removeValue: () => storage.removeItem(key),
+    watch: (onChange: (state: TabState) => void) => storage.watch<TabState>(key, (state) => onChange(state ?? noState())),
+  };
+};
 
 /** The last "Check selected text" result, shown by the popup. */
 export const selectionCheckItem = storage.defineItem<PageReport | null>('session:selectionCheck', { fallback: null });
