@@ -13,7 +13,7 @@ import { launchWithExtension } from '../e2e/support/browser';
 import { startServer } from '../e2e/support/server';
 import { benchPage } from './bench-pages';
 import { firstPaintOf, loadEndOf, quantile } from './page-measures';
-import { logStoredReports, reportOfDocument } from './stored-reports';
+import { followStoredReports, type StoredReports } from './stored-reports';
 
 const [buildA, buildB, kilobytes = '100', loadsArg = '24'] = process.argv.slice(3).filter((arg) => !arg.startsWith('--'));
 if (!buildA || !buildB) throw new Error('usage: npm run bench:ab -- <build A> <build B> [KB] [loads] (each a built .output/chrome-mv3 directory)');
@@ -24,7 +24,7 @@ const { html, blocks } = benchPage(Number(kilobytes) * 1024);
 const server = await startServer();
 server.set('/bench.html', html);
 const builds = { A: await launchWithExtension({ extension: buildA }), B: await launchWithExtension({ extension: buildB }) };
-for (const build of Object.values(builds)) await logStoredReports(build.context);
+const stored: Record<keyof typeof builds, StoredReports> = { A: await followStoredReports(builds.A), B: await followStoredReports(builds.B) };
 
 type Timings = { load: number; paint: number; verdict: number; afterLoad: number };
 
@@ -33,7 +33,7 @@ async function loadOnce(name: keyof typeof builds, tag: string): Promise<Timings
   const page = await context.newPage();
   await page.goto(`${server.origin}/bench.html?${name}=${tag}-${Date.now()}`, { waitUntil: 'load', timeout: 120_000 });
   const origin = await page.evaluate(() => performance.timeOrigin);
-  const report = await reportOfDocument(context, origin, blocks);
+  const report = await stored[name].ofDocument(origin, blocks);
   const load = await loadEndOf(page);
   const paint = await firstPaintOf(page);
   await page.close();

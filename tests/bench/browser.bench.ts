@@ -27,7 +27,7 @@ import { startServer } from '../e2e/support/server';
 import { longestTasks } from './own-tasks';
 import { benchPage, escapeHtml, RECORDER } from './bench-pages';
 import { firstPaintOf, loadEndOf, quantile } from './page-measures';
-import { logStoredReports, reportOfDocument } from './stored-reports';
+import { followStoredReports } from './stored-reports';
 
 const LOADS = 5;
 const MESSAGES = 20;
@@ -62,7 +62,7 @@ async function scriptMsOf(context: BrowserContext, url: string, ready: (page: Pa
 
 const server = await startServer();
 const browser = await launchWithExtension();
-await logStoredReports(browser.context);
+const stored = await followStoredReports(browser);
 const plain = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 const plainContext = await plain.newContext();
 try {
@@ -85,7 +85,7 @@ try {
       const page = await browser.context.newPage();
       await page.goto(`${server.origin}/bench.html?load=${blocks}-${load}-${Date.now()}`, { waitUntil: 'load', timeout: 120_000 });
       const origin = await page.evaluate(() => performance.timeOrigin);
-      const report = await reportOfDocument(browser.context, origin, blocks);
+      const report = await stored.ofDocument(origin, blocks);
       const loadEnd = await loadEndOf(page);
       fromNavigation.push(report.scannedAt - origin);
       fromLoad.push(report.scannedAt - origin - loadEnd);
@@ -100,7 +100,7 @@ try {
         // A chat on a 1 MB page, on every load: each message until the background has judged it.
         for (let message = 0; message < MESSAGES; message++) {
           const sentAt = await page.evaluate((n) => (window as unknown as { appendMessage(t: string): number }).appendMessage(`Message ${n}: chat agents wanted in Sihanoukvile, $3,500 per month, interview on Telegram only.`), message);
-          const judged = await reportOfDocument(browser.context, origin, blocks + message + 1, 30_000);
+          const judged = await stored.ofDocument(origin, blocks + message + 1, 30_000);
           chatDelays.push(judged.scannedAt - sentAt);
         }
       }
@@ -113,7 +113,7 @@ try {
     }
     const tasks = await longestTasks(browser.context, `${server.origin}/bench.html?traced=${Date.now()}`, `chrome-extension://${browser.extensionId}/`, async (page) => {
       const origin = await page.evaluate(() => performance.timeOrigin);
-      await reportOfDocument(browser.context, origin, blocks);
+      await stored.ofDocument(origin, blocks);
     });
     console.log(
       `${label.padEnd(9)} ${ms(quantile(fromNavigation, 0.5)).padStart(10)} / ${ms(quantile(fromNavigation, 0.95)).padEnd(14)} ${ms(quantile(fromLoad, 0.5)).padStart(10)} / ${ms(quantile(fromLoad, 0.95)).padEnd(14)} ${ms(tasks.ours).padStart(8)} (${ms(tasks.any)})   ${ms(quantile(paints, 0.5)).padStart(8)} (${ms(quantile(paintsWithout, 0.5))})   ${summary}`,
@@ -127,7 +127,7 @@ try {
     for (let load = 0; load < LOADS; load++) {
       const time = await scriptMsOf(browser.context, `${server.origin}/frames-${frames}.html?load=${load}-${Date.now()}`, async (page) => {
         const origin = await page.evaluate(() => performance.timeOrigin);
-        await reportOfDocument(browser.context, origin, 1);
+        await stored.ofDocument(origin, 1);
         await page.waitForTimeout(500); // every frame has read and reported
       });
       scriptTimes[frames]!.push(time);
@@ -153,7 +153,7 @@ try {
   };
   const withExtension = await heapOf(browser.context, async (page) => {
     const origin = await page.evaluate(() => performance.timeOrigin);
-    await reportOfDocument(browser.context, origin, 1);
+    await stored.ofDocument(origin, 1);
   });
   const without = await heapOf(plainContext, async () => undefined);
   console.log(`JS heap of the 5 MB page: ${withExtension.toFixed(1)} MB with Lureguard, ${without.toFixed(1)} MB without: content script ${(withExtension - without).toFixed(1)} MB`);

@@ -1,5 +1,6 @@
 /** The reports the background stores, as the browser benchmarks follow them. */
-import type { BrowserContext } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from '../e2e/support/browser';
 
 /** What the benchmark learns of a stored report. */
 export interface Judged {
@@ -9,36 +10,74 @@ export interface Judged {
   risk: string;
 }
 
+/** The reports stored so far, as the observer page notes them. */
+export interface StoredReports {
+  /** The first stored report of this document that has read at least `blocks` blocks. */
+  ofDocument(documentStart: number, blocks: number, timeout?: number): Promise<Judged>;
+}
+
+interface Waiter {
+  matches: (report: Judged) => boolean;
+  resolve: (report: Judged) => void;
+}
+
+interface ObserverGlobals {
+  benchReports: Judged[];
+  benchWaiters: Set<Waiter>;
+}
+
 /**
- * Has the background note every report it stores (through storage.onChanged: reading all of
- * session storage every few milliseconds would itself slow the background down).
+ * Notes every report the background stores, from an extension page of its own (through
+ * storage.onChanged), and hands it to whoever waits for it. Not in the background itself: each
+ * stored state (~100 KB, old and new) would be handed to it to copy, which no real background
+ * does. And waiting costs nothing: asking every few milliseconds (through the DevTools protocol,
+ * via the browser's process) would itself take time from the browser while it judges a page.
  */
-export async function logStoredReports(context: BrowserContext): Promise<void> {
-  await context.serviceWorkers()[0]!.evaluate(() => {
-    const log: Judged[] = [];
-    (globalThis as unknown as { benchReports: Judged[] }).benchReports = log;
+export async function followStoredReports(browser: ExtensionBrowser): Promise<StoredReports> {
+  const observer: Page = await browser.context.newPage();
+  await observer.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await observer.evaluate(() => {
+    const globals = globalThis as unknown as ObserverGlobals;
+    globals.benchReports = [];
+    globals.benchWaiters = new Set();
     chrome.storage.session.onChanged.addListener((changes) => {
       for (const change of Object.values(changes)) {
         const frames = (change.newValue as { frames?: Record<string, { documentStart?: number; scannedAt: number; risk: string; scanned: { blocks: number } }> } | undefined)?.frames;
-        for (const report of Object.values(frames ?? {})) {
-          log.push({ documentStart: report.documentStart ?? 0, blocks: report.scanned.blocks, scannedAt: report.scannedAt, risk: report.risk });
+        for (const stored of Object.values(frames ?? {})) {
+          const report = { documentStart: stored.documentStart ?? 0, blocks: stored.scanned.blocks, scannedAt: stored.scannedAt, risk: stored.risk };
+          globals.benchReports.push(report);
+          for (const waiter of globals.benchWaiters) if (waiter.matches(report)) waiter.resolve(report);
         }
       }
     });
   });
-}
-
-/** The first stored report of this document that has read at least `blocks` blocks. */
-export async function reportOfDocument(context: BrowserContext, documentStart: number, blocks: number, timeout = 120_000): Promise<Judged> {
-  const worker = context.serviceWorkers()[0]!;
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    const found = await worker.evaluate(
-      ([start, least]) => (globalThis as unknown as { benchReports: Judged[] }).benchReports.find((r) => r.documentStart === start && r.blocks >= least),
-      [documentStart, blocks] as const,
-    );
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('no complete report for this document');
+  return {
+    async ofDocument(documentStart, blocks, timeout = 120_000) {
+      const found = await observer.evaluate(
+        ([start, least, waitMs]) =>
+          new Promise<Judged | null>((resolve) => {
+            const globals = globalThis as unknown as ObserverGlobals;
+            const matches = (report: Judged) => report.documentStart === start && report.blocks >= least;
+            const already = globals.benchReports.find(matches);
+            if (already) return resolve(already);
+            const waiter: Waiter = {
+              matches,
+              resolve: (report) => {
+                globals.benchWaiters.delete(waiter);
+                clearTimeout(timer);
+                resolve(report);
+              },
+            };
+            const timer = setTimeout(() => {
+              globals.benchWaiters.delete(waiter);
+              resolve(null);
+            }, waitMs);
+            globals.benchWaiters.add(waiter);
+          }),
+        [documentStart, blocks, timeout] as const,
+      );
+      if (!found) throw new Error('no complete report for this document');
+      return found;
+    },
+  };
 }
