@@ -3,7 +3,7 @@
  * subscriptions (by a user or forced by policy) with their last good pack and update status,
  * packs imported from files, and the user's switches for packs and single rules.
  */
-import { storage } from 'wxt/utils/storage';
+import { storedItem } from '../shared/stored-item';
 import type { RulePack } from '../rules/schema';
 
 /**
@@ -62,4 +62,4 @@ export interface InstalledPacks {
 
 export const NO_INSTALLED_PACKS: InstalledPacks = { subscriptions: [], imported: [], disabledPacks: [], disabledRules: [] };
 
-export const installedPacksItem = storage.defineItem<InstalledPacks>('local:installedPacks', { fallback: NO_INSTALLED_PACKS, version: 1 });
+export const installedPacksItem = storedItem<InstalledPacks>('local:installedPacks', NO_INSTALLED_PACKS);

@@ -3,10 +3,10 @@
  * the popup keeps it in session storage (in memory, this browser only, gone when it closes)
  * under a random id, and opens report.html?draft=ID, which reads it back.
  */
-import { storage } from 'wxt/utils/storage';
+import { storedItem } from '../shared/stored-item';
 import type { ReportDraft } from '../shared/report-draft';
 
-const draftItem = (id: string) => storage.defineItem<ReportDraft | null>(`session:reportDraft:${id}`, { fallback: null });
+const draftItem = (id: string) => storedItem<ReportDraft | null>(`session:reportDraft:${id}`, null);
 
 /** Keeps the draft and returns the review page's address (extension-relative). */
 export async function saveReportDraft(draft: ReportDraft): Promise<`/report.html?draft=${string}`> {

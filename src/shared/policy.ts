@@ -6,7 +6,7 @@
  * Read from managed storage by policy-schema.ts (in the background only: it brings zod, which the
  * content script, reading the mirrored policy below, does without).
  */
-import { storage } from 'wxt/utils/storage';
+import { storedItem } from './stored-item';
 import type { Policy } from './policy-schema';
 import type { Settings } from './settings';
 
@@ -26,4 +26,4 @@ export function effectiveSettings(settings: Settings, policy: Policy): Settings 
  * The policy as the background last read it, mirrored into local storage: content scripts read
  * it with the settings in one storage call (and managed storage is missing in some browsers).
  */
-export const policyItem = storage.defineItem<Policy>('local:policy', { fallback: {}, version: 1 });
+export const policyItem = storedItem<Policy>('local:policy', {});

@@ -1,6 +1,7 @@
-/** Settings, as typed, versioned storage items (WXT storage). Per-tab state is in session-state.ts. */
+/** Settings, as typed storage items (stored-item.ts). Per-tab state is in session-state.ts. */
 import { storage } from 'wxt/utils/storage';
 import { effectiveSettings, type Policy, policyItem } from './policy';
+import { storedItem } from './stored-item';
 
 export type WarningThreshold = 'medium' | 'high' | 'off';
 export type LanguageSetting = 'auto' | 'en' | 'zh';
@@ -17,10 +18,10 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { highlight: true, warningThreshold: 'medium', language: 'auto', paused: false };
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+export const settingsItem = storedItem<Settings>('local:settings', DEFAULT_SETTINGS);
 
 /** Host names the user trusts: never scanned. */
-export const trustedSitesItem = storage.defineItem<string[]>('local:trustedSites', { fallback: [], version: 1 });
+export const trustedSitesItem = storedItem<string[]>('local:trustedSites', []);
 
 /**
  * The settings and trusted sites for a page at host, as the admin's policy leaves them (locked
