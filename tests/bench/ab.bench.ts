@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ab -- <build A> <build B> [KB] [loads]`: two builds of the extension (each a
+ * `npm run bench:ab -- <build A> <build B> [page] [loads]`: two builds of the extension (each a
  * .output/chrome-mv3 directory) in two browsers at once, loading the same bench page in turn
  * (A B, then B A, ...), so that both meet the same state of this noisy machine. Medians of each,
  * and of the difference per pair: navigation → load event, → first paint, → the verdict (the
@@ -11,16 +11,17 @@
  */
 import { launchWithExtension } from '../e2e/support/browser';
 import { startServer } from '../e2e/support/server';
-import { benchPage } from './bench-pages';
+import { benchPage, listPage } from './bench-pages';
 import { firstPaintOf, loadEndOf, quantile } from './page-measures';
 import { followStoredReports, type StoredReports } from './stored-reports';
 
-const [buildA, buildB, kilobytes = '100', loadsArg = '24'] = process.argv.slice(3).filter((arg) => !arg.startsWith('--'));
-if (!buildA || !buildB) throw new Error('usage: npm run bench:ab -- <build A> <build B> [KB] [loads] (each a built .output/chrome-mv3 directory)');
+const [buildA, buildB, pageName = '100', loadsArg = '24'] = process.argv.slice(3).filter((arg) => !arg.startsWith('--'));
+if (!buildA || !buildB) throw new Error('usage: npm run bench:ab -- <build A> <build B> [page] [loads] (each a built .output/chrome-mv3 directory; page: KB of the bench page, or list:<items>)');
 const LOADS = Number(loadsArg);
 const WARM_UP = 2;
 
-const { html, blocks } = benchPage(Number(kilobytes) * 1024);
+const listItems = /^list:(\d+)$/.exec(pageName)?.[1];
+const { html, blocks } = listItems ? listPage(Number(listItems)) : benchPage(Number(pageName) * 1024);
 const server = await startServer();
 server.set('/bench.html', html);
 const builds = { A: await launchWithExtension({ extension: buildA }), B: await launchWithExtension({ extension: buildB }) };
@@ -51,7 +52,7 @@ try {
     for (const name of order) pair[name] = await loadOnce(name, String(load));
     pairs.push(pair);
   }
-  console.log(`${kilobytes} KB bench page (${blocks} blocks), ${LOADS} pairs of loads; A = ${buildA}, B = ${buildB}`);
+  console.log(`${listItems ? `list of ${listItems} items` : `${pageName} KB bench page`} (${blocks} blocks), ${LOADS} pairs of loads; A = ${buildA}, B = ${buildB}`);
   console.log('from navigation start to   A median   B median   median of B − A   pairs where B is sooner');
   for (const [key, label] of [['load', 'load event'], ['paint', 'first paint'], ['verdict', 'verdict'], ['afterLoad', '(load → verdict)']] as const) {
     const a = pairs.map((pair) => pair.A[key]);

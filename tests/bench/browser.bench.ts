@@ -25,19 +25,12 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { launchWithExtension } from '../e2e/support/browser';
 import { startServer } from '../e2e/support/server';
 import { longestTasks } from './own-tasks';
-import { benchPage, escapeHtml, RECORDER } from './bench-pages';
+import { benchPage, escapeHtml, listPage } from './bench-pages';
 import { firstPaintOf, loadEndOf, quantile } from './page-measures';
 import { followStoredReports } from './stored-reports';
 
 const LOADS = 5;
 const MESSAGES = 20;
-
-/** A long list of short items (a shop's catalogue, a feed): many nodes, little text each; a lure at the end. */
-function listPage(items: number): { html: string; blocks: number } {
-  const rows = Array.from({ length: items }, (_, i) => `<li><a href="#${i}">Teak garden chair no. ${i}</a></li>`).join('');
-  const lure = '<p>Chat agents wanted in Sihanoukville, $3,500 per month, no experience, interview on Telegram only.</p>';
-  return { html: `<!doctype html><html><head><meta charset="utf-8"><title>list</title>${RECORDER}</head><body><ul>${rows}</ul>${lure}</body></html>`, blocks: items + 1 };
-}
 
 function framesPage(frames: number): string {
   const frame = `<p>Support chat</p><p>Hello! How can we help you today?</p>`;

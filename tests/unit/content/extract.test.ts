@@ -45,6 +45,12 @@ describe('readBlocks', () => {
     expect(blocks).toEqual(['Welcome to the community board.', 'Chat agents in Sihanoukville', 'Salary $3,000 per month.']);
   });
 
+  it('reads the shadow root an inline span shows instead of its own text, and skips hidden inline text', () => {
+    document.body.innerHTML = '<p>Apply <span>light text never shown</span> now</p><li><a href="#">Chat agents <b hidden>benign</b>wanted</a></li>';
+    document.querySelector('span')!.attachShadow({ mode: 'open' }).innerHTML = 'via Telegram';
+    expect(texts()).toEqual(['Apply via Telegram now', 'Chat agents wanted']);
+  });
+
   it('maps block offsets back to the page text nodes, across inline elements', () => {
     document.body.innerHTML = '<p>Salary <b>USD 3,400</b> per month</p>';
     const [block] = readBlocks(document.body);
@@ -82,7 +88,7 @@ describe('BlockReader read in slices', () => {
     const read: string[] = [];
     const lost: Node[] = [];
     const reader = new BlockReader(list, (block) => read.push(block.text), { onLostPlace: (parent) => lost.push(parent) });
-    reader.next(3); // the list, the first paragraph and its text
+    reader.next(2); // the list and the first paragraph (read whole)
     list.children[1]!.remove();
     while (reader.next(10));
     expect(read).toEqual(['one']);
