@@ -1,7 +1,6 @@
 /** Settings, as typed storage items (stored-item.ts). Per-tab state is in session-state.ts. */
-import { storage } from 'wxt/utils/storage';
 import { effectiveSettings, type Policy, policyItem } from './policy';
-import { storedItem } from './stored-item';
+import { readStoredItems, storedItem } from './stored-item';
 
 export type WarningThreshold = 'medium' | 'high' | 'off';
 export type LanguageSetting = 'auto' | 'en' | 'zh';
@@ -29,15 +28,14 @@ export const trustedSitesItem = storedItem<string[]>('local:trustedSites', []);
  * waits for it.
  */
 export async function readProtectionSettings(host: string): Promise<{ settings: Settings; trusted: string[] }> {
-  const [settings, trusted, policy] = await storage.getItems([settingsItem, trustedSitesItem, policyItem]);
-  const effective = policy!.value as Policy;
-  return { settings: effectiveSettings(settings!.value as Settings, effective), trusted: trustedFor(host, trusted!.value as string[], effective) };
+  const [settings, trusted, policy] = await readStoredItems([settingsItem, trustedSitesItem, policyItem]);
+  return { settings: effectiveSettings(settings, policy), trusted: trustedFor(host, trusted, policy) };
 }
 
 /** The settings as the policy leaves them (for the background and the popup). */
 export async function readSettings(): Promise<Settings> {
-  const [settings, policy] = await storage.getItems([settingsItem, policyItem]);
-  return effectiveSettings(settings!.value as Settings, policy!.value as Policy);
+  const [settings, policy] = await readStoredItems([settingsItem, policyItem]);
+  return effectiveSettings(settings, policy);
 }
 
 /** The sites trusted on host: the user's and the policy's, none where the policy always scans. */

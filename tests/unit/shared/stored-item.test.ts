@@ -2,8 +2,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { storage } from 'wxt/utils/storage';
-import { storedItem } from '../../../src/shared/stored-item';
+import { readStoredItems, storedItem } from '../../../src/shared/stored-item';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -25,6 +24,7 @@ describe('storedItem', () => {
     const seen: [boolean, boolean][] = [];
     const stop = item.watch((value, previous) => seen.push([value.paused, previous.paused]));
     await item.setValue({ paused: true });
+    await item.setValue({ paused: true }); // stored again unchanged: no call
     await item.removeValue();
     stop();
     await item.setValue({ paused: true });
@@ -39,9 +39,16 @@ describe('storedItem', () => {
     const second = storedItem('local:second', 2);
     await second.setValue(20);
     const get = vi.spyOn(browser.storage.local, 'get');
-    const [a, b] = await storage.getItems([first, second]);
-    expect([a!.value, b!.value]).toEqual([1, 20]);
+    expect(await readStoredItems([first, second])).toEqual([1, 20]);
     expect(get).toHaveBeenCalledOnce();
+  });
+
+  it('keeps items of different areas apart', async () => {
+    const local = storedItem('local:same', 'local fallback');
+    const session = storedItem('session:same', 'session fallback');
+    await session.setValue('in session');
+    expect(await readStoredItems([local, session])).toEqual(['local fallback', 'in session']);
+    expect(await local.getValue()).toBe('local fallback');
   });
 
   it('makes no storage call when defined (every frame of every page defines the settings items)', async () => {
