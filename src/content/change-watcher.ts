@@ -97,11 +97,13 @@ export class ChangeWatcher {
       const removed = Array.from(record.removedNodes);
       // Our own bar coming and going must not feed back into a scan.
       if (record.type === 'childList' && [...added, ...removed].every(isInOwnUi)) continue;
-      // An added block (a new chat bubble) is read on its own; anything else changes the text
-      // of the block around it, which is read again.
-      const addedBlocks = added.filter((node) => node.nodeType === Node.ELEMENT_NODE && BLOCK_ELEMENTS.has((node as Element).localName));
+      // An added block (a new chat bubble) is read on its own, a removed one only leaves (its
+      // blocks are dropped); anything else added or removed (a run of text, a link) changes the
+      // text of the block around it, which is read again: a block read whole has no text node
+      // of its own that could be seen to leave.
+      const addedBlocks = added.filter(isBlock);
       for (const node of addedBlocks) this.dirty.add(node as Element);
-      const changesText = record.type === 'characterData' || added.length > addedBlocks.length;
+      const changesText = record.type === 'characterData' || added.length > addedBlocks.length || removed.some((node) => !isBlock(node) && !isBlankText(node));
       const block = changesText ? blockOf(record.target) : null;
       if (block) this.dirty.add(block);
       if (removed.length > 0) this.removals = true;
@@ -166,6 +168,11 @@ function isInOwnUi(node: Node): boolean {
   }
   return false;
 }
+
+const isBlock = (node: Node): boolean => node.nodeType === Node.ELEMENT_NODE && BLOCK_ELEMENTS.has((node as Element).localName);
+
+/** Whitespace between elements: its leaving changes no block's text that matters. */
+const isBlankText = (node: Node): boolean => node.nodeType === Node.TEXT_NODE && !/\S/.test((node as Text).data);
 
 /** The nearest block element around a node (crossing shadow roots), where its text belongs. */
 function blockOf(node: Node): Element | null {

@@ -39,14 +39,15 @@ export interface TextBlock {
 function piecesOf(block: TextBlock): readonly TextPiece[] | null {
   const { source } = block;
   if (isPieceList(source)) return source;
-  if (source.nodeType === Node.TEXT_NODE) return [{ node: source as Text, nodeOffset: 0, start: 0, length: block.text.length }];
+  if (source.nodeType !== Node.ELEMENT_NODE) return [{ node: source as Text, nodeOffset: 0, start: 0, length: block.text.length }];
   return piecesWithin(source as Element, block.text);
 }
 
 /** The text nodes of an element read whole, as runs of its text (null once they hold another text). */
 function piecesWithin(element: Element, text: string): TextPiece[] | null {
   const pieces: TextPiece[] = [];
-  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  // CDATA sections are text too (shown as such in XHTML pages; textContent includes them).
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
   let start = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     const data = node.data;
@@ -113,7 +114,14 @@ const NOT_READ_WHOLE = `${PLAIN_INLINE.map((tag) => `:not(${tag})`).join('')},${
  */
 function wholeTextOf(element: Element): string | undefined {
   if (element.querySelector(NOT_READ_WHOLE)) return undefined;
-  const text = element.textContent ?? '';
+  let text: string;
+  try {
+    text = element.textContent ?? '';
+  } catch {
+    // Text nodes too long together for one string (a page padding a paragraph without end): the
+    // node-by-node read takes them a piece at a time, up to the page's character budget.
+    return undefined;
+  }
   return text.length <= MAX_BLOCK_LENGTH ? text : undefined;
 }
 
@@ -178,7 +186,8 @@ export class BlockReader {
         continue;
       }
       const type = node.nodeType;
-      if (type === Node.TEXT_NODE) {
+      // A CDATA section (XHTML pages) is a text node of another kind, shown like one.
+      if (type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) {
         this.addText(node as Text);
         continue;
       }

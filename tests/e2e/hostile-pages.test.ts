@@ -10,6 +10,7 @@ import {
   badgeOf,
   clickInWarningBar,
   frameFindingsOf,
+  highlightedTexts,
   notificationsOf,
   reportOf,
   storageOf,
@@ -50,6 +51,15 @@ describe('hostile pages', () => {
     await page.evaluate((text) => (window as unknown as { appendToWidget(t: string): void }).appendToWidget(text), CHAT_LURE);
     const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk), 8_000);
     expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
+    await page.close();
+  });
+
+  it('reads a lure an XHTML page writes in CDATA sections, and highlights it there', async () => {
+    const { page, tabId } = await open('/cdata-lure.xhtml');
+    const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
+    expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
+    // The finding's highlight lies in the CDATA section's text.
+    await expect.poll(() => highlightedTexts(page)).toContain('Sihanoukville');
     await page.close();
   });
 

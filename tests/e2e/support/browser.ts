@@ -245,6 +245,11 @@ export async function highlightCount(page: Page): Promise<number> {
   return page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('lureguard-match')?.size ?? 0);
 }
 
+/** The texts of the highlighted matches. */
+export async function highlightedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('lureguard-match') ?? [])].map((range) => range.toString()));
+}
+
 /** The background colour the first highlighted match is painted with ('rgba(0, 0, 0, 0)': none, the match is not seen). */
 export async function highlightBackground(page: Page): Promise<string | null> {
   return page.evaluate(() => {

@@ -33,7 +33,9 @@ export async function startServer(): Promise<PageServer> {
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+      // An .xhtml page is served as XML, the only kind of page where CDATA sections show as text.
+      const type = file.endsWith('.xhtml') ? 'application/xhtml+xml' : 'text/html; charset=utf-8';
+      response.writeHead(200, { 'content-type': type }).end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

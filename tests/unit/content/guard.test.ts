@@ -204,6 +204,20 @@ describe('PageGuard', () => {
     expect(bar()).not.toBeNull();
   });
 
+  it('no longer flags a lure whose text the page removed from inside its block', async () => {
+    document.body.innerHTML = `<ul><li><a href="#job">${CHAT_LURE}</a></li><li><a href="#chairs">Teak garden chairs</a></li></ul>`;
+    const background = fakeBackground();
+    guard = new PageGuard(environment(background), DEFAULT_SETTINGS, []);
+    await guard.start();
+    await guard.settled();
+    expect(bar()).not.toBeNull();
+    const judgedBefore = background.judged.length;
+    document.querySelector('a[href="#job"]')!.firstChild!.remove();
+    await vi.waitFor(() => expect(background.judged.length).toBeGreaterThan(judgedBefore));
+    await guard.settled();
+    expect(bar()).toBeNull();
+  });
+
   it('follows a shadow root attached after the page was read', async () => {
     document.body.append(document.createElement('support-chat'));
     const background = fakeBackground();
