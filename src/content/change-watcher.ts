@@ -6,6 +6,7 @@
  */
 import { BLOCK_ELEMENTS } from '../extract/blocks';
 import { isOwnUi } from './own-ui';
+import { composedParent, isWithinAny } from './reading-order';
 
 export interface PageChanges {
   /** Elements whose text must be read again (none inside another). */
@@ -100,10 +101,14 @@ export class ChangeWatcher {
       // An added block (a new chat bubble) is read on its own, a removed one only leaves (its
       // blocks are dropped); anything else added or removed (a run of text, a link) changes the
       // text of the block around it, which is read again: a block read whole has no text node
-      // of its own that could be seen to leave.
+      // of its own that could be seen to leave. So does a block added or removed between runs
+      // of that text: it cuts the text in two, or joins two parts into one.
       const addedBlocks = added.filter(isBlock);
       for (const node of addedBlocks) this.dirty.add(node as Element);
-      const changesText = record.type === 'characterData' || added.length > addedBlocks.length || removed.some((node) => !isBlock(node) && !isBlankText(node));
+      const cutsText =
+        addedBlocks.some((node) => hasText(node.previousSibling) || hasText(node.nextSibling)) ||
+        (removed.some(isBlock) && (hasText(record.previousSibling) || hasText(record.nextSibling)));
+      const changesText = record.type === 'characterData' || cutsText || added.length > addedBlocks.length || removed.some((node) => !isBlock(node) && !isBlankText(node));
       const block = changesText ? blockOf(record.target) : null;
       if (block) this.dirty.add(block);
       if (removed.length > 0) this.removals = true;
@@ -171,6 +176,10 @@ function isInOwnUi(node: Node): boolean {
 
 const isBlock = (node: Node): boolean => node.nodeType === Node.ELEMENT_NODE && BLOCK_ELEMENTS.has((node as Element).localName);
 
+/** Text beside a block, that is part of the block around both: a run of text, or an inline element with text. */
+const hasText = (node: Node | null): boolean =>
+  node !== null && (node.nodeType === Node.TEXT_NODE ? /\S/.test((node as Text).data) : node.nodeType === Node.ELEMENT_NODE && !isBlock(node) && /\S/.test(node.textContent ?? ''));
+
 /** Whitespace between elements: its leaving changes no block's text that matters. */
 const isBlankText = (node: Node): boolean => node.nodeType === Node.TEXT_NODE && !/\S/.test((node as Text).data);
 
@@ -184,12 +193,15 @@ function blockOf(node: Node): Element | null {
   return node.ownerDocument?.body ?? null;
 }
 
-/** Drops roots inside other roots: re-reading the outer one covers them. */
+/**
+ * Drops roots inside other roots, shadow trees included: re-reading the outer one covers them
+ * (the reader reads a host's shadow tree in its place).
+ */
 function outermost(roots: Element[]): Element[] {
   // Linear: each root's ancestors are looked up in a set, instead of every root against every other.
   const all = new Set(roots);
   return roots.filter((root) => {
-    for (let parent = root.parentElement; parent; parent = parent.parentElement) if (all.has(parent)) return false;
-    return true;
+    const parent = composedParent(root);
+    return !parent || !isWithinAny(parent, all);
   });
 }

@@ -64,6 +64,12 @@ export function isSourceConnected(block: TextBlock): boolean {
   return isPieceList(source) ? source.every((piece) => piece.node.isConnected) : source.isConnected;
 }
 
+/** Where a block's text begins on the page: its first text node, or its element when read whole. */
+export function firstNodeOf(block: TextBlock): Node {
+  const { source } = block;
+  return isPieceList(source) ? source[0]!.node : source;
+}
+
 const isPieceList = (source: TextBlock['source']): source is readonly TextPiece[] => Array.isArray(source);
 
 const FORM_FIELDS = new Set(['input', 'textarea', 'select', 'option']);

@@ -197,7 +197,7 @@ export class PageGuard {
       for (const block of fresh) characters += block.text.length;
       replaced.push({ root, fresh });
     }
-    this.blocks.replaceWithin(replaced);
+    this.blocks.replaceWithin(replaced, changes.removals);
     await this.publish(signal);
   }
 

@@ -6,7 +6,8 @@
 import { Conversations, type TreeAdapter } from '../extract/conversations';
 import { blockKey, textIdOf } from '../shared/block-keys';
 import { type PackedChange, packEntry, type PackedList } from '../shared/block-entries';
-import { isSourceConnected, type TextBlock } from './extract';
+import { firstNodeOf, isSourceConnected, type TextBlock } from './extract';
+import { isWithin, isWithinAny, readAfter } from './reading-order';
 
 export interface PageBlock extends TextBlock {
   /** The block's name on the page (see block-keys.ts). */
@@ -19,6 +20,7 @@ const FORGET_GONE_TEXTS_AFTER = 1000;
 
 export class PageBlocks {
   private list: PageBlock[] = [];
+  private characterCount = 0;
   /**
    * Each text's id: a number of its own, counted up, never reused. A content hash would cost a
    * pass over every text in code not yet optimized (a sixth of reading a page), and a page could
@@ -38,15 +40,21 @@ export class PageBlocks {
   }
 
   set blocks(blocks: PageBlock[]) {
-    this.list = blocks;
-    // A page may change its text forever: what is gone is forgotten now and then, not kept.
-    if (this.ids.size > 2 * blocks.length + FORGET_GONE_TEXTS_AFTER) this.forgetGoneTexts();
+    let characters = 0;
+    for (const block of blocks) characters += block.text.length;
+    this.replaceList(blocks, characters);
   }
 
+  /** The characters of all blocks' texts. */
   get characters(): number {
-    let sum = 0;
-    for (const block of this.list) sum += block.text.length;
-    return sum;
+    return this.characterCount;
+  }
+
+  private replaceList(blocks: PageBlock[], characters: number): void {
+    this.list = blocks;
+    this.characterCount = characters;
+    // A page may change its text forever: what is gone is forgotten now and then, not kept.
+    if (this.ids.size > 2 * blocks.length + FORGET_GONE_TEXTS_AFTER) this.forgetGoneTexts();
   }
 
   /** Names a block just read (and learns where it sits in a chat). */
@@ -138,20 +146,52 @@ export class PageBlocks {
 
   /**
    * Replaces the blocks inside each root (roots may be gone) with the fresh blocks read from it,
-   * keeping reading order. Linear in the blocks and roots (a page may add thousands of blocks at
-   * once: infinite scroll, chat history): which blocks a root holds is found by walking each
-   * block's ancestors against a set, and the fresh blocks are merged in, not inserted one by one.
+   * keeping reading order. A chat adds a message to a long page again and again, and a page may
+   * add thousands of blocks at once (infinite scroll, chat history): the list is in reading
+   * order, so each root's place is found by binary search, and a change costs a few DOM calls
+   * per root and per block it held, not one per block of the page. When nodes were removed or
+   * moved (`nodesLeft`), a root's old blocks may be anywhere: every block is looked at.
    */
-  replaceWithin(changes: readonly { root: Element; fresh: PageBlock[] }[]): void {
+  replaceWithin(changes: readonly { root: Element; fresh: PageBlock[] }[], nodesLeft: boolean): void {
+    if (nodesLeft) return this.replaceWithinByWalk(changes);
+    const list = this.list;
+    const places: { root: Element; start: number; end: number; fresh: PageBlock[] }[] = [];
+    for (const { root, fresh } of changes) {
+      // The first block read after the root; the root's own blocks are the ones just before it.
+      // (Blocks are placed by where their text begins: a block around the root has text before
+      // it and text after it, in runs on either side.)
+      const end = firstIndexWhere(list, (block) => readAfter(firstNodeOf(block), root));
+      let start = end;
+      while (start > 0 && isWithin(list[start - 1]!.element, root)) start--;
+      places.push({ root, start, end, fresh });
+    }
+    places.sort((a, b) => a.end - b.end || (readAfter(a.root, b.root) ? 1 : -1));
+    const merged: PageBlock[] = [];
+    let characters = this.characterCount;
+    let next = 0;
+    for (const { start, end, fresh } of places) {
+      for (; next < start; next++) merged.push(list[next]!);
+      for (; next < end; next++) characters -= list[next]!.text.length;
+      for (const block of fresh) {
+        merged.push(block);
+        characters += block.text.length;
+      }
+    }
+    for (; next < list.length; next++) merged.push(list[next]!);
+    this.replaceList(merged, characters);
+  }
+
+  /** replaceWithin, comparing every block with the roots: for changes the search cannot place. */
+  private replaceWithinByWalk(changes: readonly { root: Element; fresh: PageBlock[] }[]): void {
     const roots = new Set(changes.map((change) => change.root));
-    const kept = this.list.filter((block) => block.element.isConnected && !isWithin(block.element, roots));
-    // Fresh blocks in document order: roots sorted by position (each root's blocks are in reading order).
-    const ordered = changes.filter((change) => change.root.isConnected).sort((a, b) => (follows(a.root, b.root) ? 1 : -1));
+    const kept = this.list.filter((block) => block.element.isConnected && !isWithinAny(block.element, roots));
+    // Fresh blocks in reading order: roots sorted by position (each root's blocks are in reading order).
+    const ordered = changes.filter((change) => change.root.isConnected).sort((a, b) => (readAfter(a.root, b.root) ? 1 : -1));
     const fresh = ordered.flatMap((change) => change.fresh);
     const merged: PageBlock[] = [];
     let k = 0;
     for (const block of fresh) {
-      while (k < kept.length && !follows(kept[k]!.element, block.element)) merged.push(kept[k++]!);
+      while (k < kept.length && !readAfter(firstNodeOf(kept[k]!), block.element)) merged.push(kept[k++]!);
       merged.push(block);
     }
     while (k < kept.length) merged.push(kept[k++]!);
@@ -214,14 +254,14 @@ const DOM_TREE: TreeAdapter<Element> = {
   text: (element) => element.textContent ?? '',
 };
 
-/** Whether `element` is one of `roots` or inside one (not crossing shadow roots, like contains()). */
-function isWithin(element: Element, roots: ReadonlySet<Element>): boolean {
-  for (let current: Element | null = element; current; current = current.parentElement) if (roots.has(current)) return true;
-  return false;
-}
-
-/** Whether `other` comes after `element` in the document (and is not inside it). */
-function follows(other: Element, element: Element): boolean {
-  const position = element.compareDocumentPosition(other);
-  return (position & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && (position & Node.DOCUMENT_POSITION_CONTAINED_BY) === 0;
+/** The first index whose item passes `test`, for a test that fails on a start of the list and passes on the rest. */
+function firstIndexWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (test(items[middle]!)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 /** The content script keeps the page's blocks in reading order as parts of the page are replaced. */
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readBlocks } from '../../../src/content/extract';
 import { CHANGE_DELAY_MS, ChangeWatcher } from '../../../src/content/change-watcher';
@@ -33,9 +34,97 @@ describe('PageBlocks.replaceWithin', () => {
     document.getElementById('last')!.textContent = 'four, rewritten';
     document.getElementById('a')!.remove();
     const roots = [first, ...items, document.getElementById('last')!, document.getElementById('a') ?? document.createElement('section')];
-    model.replaceWithin(roots.map((root) => ({ root, fresh: root.isConnected ? readBlocks(root).map((block) => model.name(block)) : [] })));
+    model.replaceWithin(roots.map((root) => ({ root, fresh: root.isConnected ? readBlocks(root).map((block) => model.name(block)) : [] })), true);
     expect(texts(model.blocks)).toEqual(texts(readBlocks(document.body)));
   });
+});
+
+describe('PageBlocks.replaceWithin, on any change the watcher hands over', () => {
+  /** One change a page makes: its kind, and numbers that pick the elements it touches. */
+  const change = fc.record({
+    kind: fc.constantFrom('append', 'prepend', 'before', 'edit', 'remove', 'move', 'wrap-text'),
+    target: fc.nat(),
+    other: fc.nat(),
+    tag: fc.constantFrom('p', 'div', 'li', 'span', 'b'),
+    text: fc.constantFrom('alpha', 'beta gamma', 'delta', '  ', 'epsilon zeta'),
+  });
+  let made = 0;
+  /** The page's elements a change may touch: in the document and in the open shadow trees in it. */
+  const elementsOf = (root: Document | ShadowRoot): Element[] =>
+    [...root.querySelectorAll('*')].flatMap((element) => [element, ...(element.shadowRoot ? elementsOf(element.shadowRoot) : [])]).filter((element) => element !== document.documentElement && element.localName !== 'head' && element.localName !== 'title');
+  // Not a shadow host: what is added to its light tree without a slot is not shown.
+  const containers = () => elementsOf(document).filter((element) => element.localName !== 'b' && element.localName !== 'span' && !element.shadowRoot);
+
+  function apply({ kind, target, other, tag, text }: { kind: string; target: number; other: number; tag: string; text: string }): void {
+    const all = containers();
+    const at = all[target % all.length]!;
+    const fresh = document.createElement(tag);
+    fresh.textContent = `${text} ${made++}`;
+    switch (kind) {
+      case 'append':
+        at.append(fresh);
+        break;
+      case 'prepend':
+        at.prepend(fresh);
+        break;
+      case 'before':
+        if (at !== document.body && at.parentNode) at.before(fresh);
+        break;
+      case 'edit':
+        at.firstChild?.nodeType === Node.TEXT_NODE ? ((at.firstChild as Text).data = `${text} ${made++}`) : at.prepend(text);
+        break;
+      case 'remove':
+        if (at !== document.body) at.remove();
+        break;
+      case 'move': {
+        const to = all[other % all.length]!;
+        if (at !== document.body && !at.contains(to) && !to.getRootNode().contains(at)) to.append(at);
+        break;
+      }
+      case 'wrap-text':
+        at.append(document.createTextNode(` ${text} ${made++}`));
+        break;
+    }
+  }
+
+  it('keeps the blocks in reading order, as a fresh read of the page has them', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(change, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }), fc.boolean(), async (steps, withShadow) => {
+        document.body.innerHTML = '<h1>Title</h1><div id="chat"><div class="m"><b>Amy</b><p>hi</p></div><div class="m"><p>hello</p></div></div><ul><li>one</li><li>two</li></ul><div>lead <p>inner</p> tail</div><p>Footer</p>';
+        if (withShadow) {
+          const host = document.createElement('chat-widget');
+          document.getElementById('chat')!.before(host);
+          host.attachShadow({ mode: 'open' }).innerHTML = '<div class="m"><p>in the widget</p></div><p>widget footer</p>';
+        }
+        const model = new PageBlocks();
+        model.blocks = readBlocks(document.body).map((block) => model.name(block));
+        for (const batch of steps) {
+          // The watcher hands over a burst of changes at once, as it would on the page.
+          const handedOver = new Promise<void>((resolve) => {
+            const watcher = new ChangeWatcher((changes) => {
+              watcher.stop();
+              if (changes.removals) model.dropDisconnected();
+              model.replaceWithin(changes.roots.map((root) => ({ root, fresh: root.isConnected ? readBlocks(root).map((block) => model.name(block)) : [] })), changes.removals);
+              resolve();
+            });
+            watcher.observe(document.body);
+            for (const shadow of elementsOf(document).map((element) => element.shadowRoot).filter((root) => root !== null)) watcher.observe(shadow);
+            setTimeout(() => {
+              watcher.stop();
+              resolve();
+            }, CHANGE_DELAY_MS * 3);
+          });
+          for (const step of batch) apply(step);
+          await handedOver;
+          // Word by word: where one block ends and the next begins may differ (a removed block
+          // only leaves; the text around it is not read again as one), the words and their order not.
+          expect(texts(model.blocks)).toEqual(texts(readBlocks(document.body)));
+          expect(model.characters).toBe(model.blocks.reduce((sum, block) => sum + block.text.length, 0));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
 });
 
 /** The entries as the background receives them (packed in the page, unpacked there). */
@@ -103,7 +192,7 @@ describe('PageBlocks.entries as the page changes', () => {
     const watcher = new ChangeWatcher((changes) => {
       if (changes.removals) model.dropDisconnected();
       model.childrenChanged(changes.parents);
-      model.replaceWithin(changes.roots.map((root) => ({ root, fresh: root.isConnected ? readBlocks(root).map((block) => model.name(block)) : [] })));
+      model.replaceWithin(changes.roots.map((root) => ({ root, fresh: root.isConnected ? readBlocks(root).map((block) => model.name(block)) : [] })), changes.removals);
     });
     watcher.observe(document.body);
     const chat = document.getElementById('chat')!;
