@@ -4,7 +4,7 @@
  * Follows open shadow roots, including ones attached after they were first read (a chat widget
  * defined lazily renders into a shadow root that no mutation of the document announces).
  */
-import { BLOCK_ELEMENTS } from '../extract/blocks';
+import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS } from '../extract/blocks';
 import { isOwnUi } from './own-ui';
 import { composedParent, isWithinAny } from './reading-order';
 
@@ -176,9 +176,16 @@ function isInOwnUi(node: Node): boolean {
 
 const isBlock = (node: Node): boolean => node.nodeType === Node.ELEMENT_NODE && BLOCK_ELEMENTS.has((node as Element).localName);
 
-/** Text beside a block, that is part of the block around both: a run of text, or an inline element with text. */
-const hasText = (node: Node | null): boolean =>
-  node !== null && (node.nodeType === Node.TEXT_NODE ? /\S/.test((node as Text).data) : node.nodeType === Node.ELEMENT_NODE && !isBlock(node) && /\S/.test(node.textContent ?? ''));
+/**
+ * Text beside a block, that is part of the block around both: a run of text, or an inline element
+ * with text (not a script or a style: a page's script beside the items it appends must not have
+ * the page read again with each of them).
+ */
+const hasText = (node: Node | null): boolean => {
+  if (node?.nodeType === Node.TEXT_NODE) return /\S/.test((node as Text).data);
+  if (node?.nodeType !== Node.ELEMENT_NODE || isBlock(node) || HIDDEN_ELEMENTS.has((node as Element).localName)) return false;
+  return /\S/.test(node.textContent ?? '');
+};
 
 /** Whitespace between elements: its leaving changes no block's text that matters. */
 const isBlankText = (node: Node): boolean => node.nodeType === Node.TEXT_NODE && !/\S/.test((node as Text).data);

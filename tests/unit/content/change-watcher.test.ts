@@ -58,6 +58,26 @@ describe('ChangeWatcher', () => {
     expect(handedOver.at(-1)!.roots.map((root) => root.textContent)).toEqual([`Tick ${count}`]);
   });
 
+  it('reads a block again when a block is added into its own text, and only the new block when it is added beside a script', async () => {
+    await inTask(() => (document.body.innerHTML = '<div id="bubble">Sihanoukville, $3,500 a month</div><div id="feed"><p>Item 1</p><script>loadMore()</script></div>'));
+    // After a quiet spell, each next change is handed over at once.
+    const quiet = async () => {
+      await new Promise((resolve) => setTimeout(resolve, CHANGE_DELAY_MS * 2));
+      handedOver.length = 0;
+    };
+    await quiet();
+    const bubble = document.getElementById('bubble')!;
+    const quoted = paragraph('Quoted reply');
+    const [cut] = await inTask(() => bubble.prepend(quoted));
+    // The new block stands before the bubble's text: the bubble's text is read again, with it.
+    expect(cut!.roots).toEqual([bubble]);
+    await quiet();
+    const feed = document.getElementById('feed')!;
+    const item = paragraph('Item 2');
+    const [appended] = await inTask(() => feed.lastElementChild!.before(item));
+    expect(appended!.roots).toEqual([item]);
+  });
+
   it('hands over nothing once stopped', async () => {
     watcher.stop();
     expect(await inTask(() => chat().append(paragraph('Late message')))).toEqual([]);
