@@ -1,10 +1,11 @@
 /**
- * Watches the page for changes to its text (chat messages, infinite scroll, single-page apps)
- * and hands over the blocks that changed, coalesced: a burst of changes becomes one update.
+ * Watches the page for changes to its text (chat messages, infinite scroll, single-page apps,
+ * text shown or hidden by its markup) and hands over the blocks that changed, coalesced: a burst
+ * of changes becomes one update.
  * Follows open shadow roots, including ones attached after they were first read (a chat widget
  * defined lazily renders into a shadow root that no mutation of the document announces).
  */
-import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS } from '../extract/blocks';
+import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, HIDING_ATTRIBUTES, hidesElement } from '../extract/blocks';
 import { isOwnUi } from './own-ui';
 import { composedParent, isWithinAny } from './reading-order';
 
@@ -61,7 +62,7 @@ export class ChangeWatcher {
   observe(root: Node): void {
     if (this.observed.has(root)) return;
     this.observed.add(root);
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: [...HIDING_ATTRIBUTES], attributeOldValue: true });
   }
 
   /** The reader lost its place in this element (the page changed it while it was read): read it again. */
@@ -93,6 +94,14 @@ export class ChangeWatcher {
 
   private onMutations(records: MutationRecord[]): void {
     for (const record of records) {
+      if (record.type === 'attributes') {
+        // Text shown or hidden by its markup (a lure revealed once the page was read): the block
+        // it belongs to is read again. Other changes of these attributes (a style animated
+        // without end) cost one attribute read each, looked at before anything else.
+        const element = record.target as Element;
+        if (showsOrHides(element, record.attributeName!, record.oldValue) && !isInOwnUi(element)) this.dirty.add(isBlock(element) ? element : (blockOf(element) ?? element));
+        continue;
+      }
       if (isInOwnUi(record.target)) continue;
       const added = Array.from(record.addedNodes);
       const removed = Array.from(record.removedNodes);
@@ -186,6 +195,15 @@ const hasText = (node: Node | null): boolean => {
   if (node?.nodeType !== Node.ELEMENT_NODE || isBlock(node) || HIDDEN_ELEMENTS.has((node as Element).localName)) return false;
   return /\S/.test(node.textContent ?? '');
 };
+
+/** Whether changing one attribute from `oldValue` shows or hides the element by its markup (what hidesElement reads). */
+function showsOrHides(element: Element, name: string, oldValue: string | null): boolean {
+  const value = element.getAttribute(name);
+  // Removed, with no value before it reported (some DOMs do not report one): read it again.
+  if (value === null && oldValue === null) return true;
+  const hiddenWith = (markup: string | null) => hidesElement((attribute) => (attribute === name ? markup : null));
+  return hiddenWith(oldValue) !== hiddenWith(value);
+}
 
 /** Whitespace between elements: its leaving changes no block's text that matters. */
 const isBlankText = (node: Node): boolean => node.nodeType === Node.TEXT_NODE && !/\S/.test((node as Text).data);

@@ -54,6 +54,20 @@ describe('hostile pages', () => {
     await page.close();
   });
 
+  it('reads a lure the page shows only after it was read, by removing the attribute that hid it', async () => {
+    const { page, tabId } = await open('/revealed-later.html');
+    const first = await waitForReport(session.browser.worker, tabId, (r) => r.scanned.blocks > 0);
+    expect(first.risk).toMatch(/^(none|low)$/);
+    await page.evaluate(() => (window as unknown as { reveal(): void }).reveal());
+    const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk), 5_000);
+    expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
+    await expect.poll(() => warningBarOf(page)).not.toBeNull();
+    // Hidden again: no longer read, no longer flagged.
+    await page.evaluate(() => (window as unknown as { hideAgain(): void }).hideAgain());
+    await waitForReport(session.browser.worker, tabId, (r) => !isFlagged(r.risk), 5_000);
+    await page.close();
+  });
+
   it('reads a lure an XHTML page writes in CDATA sections, and highlights it there', async () => {
     const { page, tabId } = await open('/cdata-lure.xhtml');
     const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));

@@ -78,6 +78,27 @@ describe('ChangeWatcher', () => {
     expect(appended!.roots).toEqual([item]);
   });
 
+  it('hands over text the page shows or hides by its markup, and not a style that changes nothing of that', async () => {
+    const quiet = async () => {
+      await new Promise((resolve) => setTimeout(resolve, CHANGE_DELAY_MS * 2));
+      handedOver.length = 0;
+    };
+    await inTask(() => chat().insertAdjacentHTML('beforeend', '<p id="later" hidden>Chat agents wanted, $3,500 a month.</p><p>Tap to <span id="more" style="display:none">apply on Telegram</span></p>'));
+    await quiet();
+    const later = document.getElementById('later')!;
+    const [shown] = await inTask(() => later.removeAttribute('hidden'));
+    expect(shown!.roots).toEqual([later]);
+    await quiet();
+    // Inline text shown: the block it belongs to is read again.
+    const more = document.getElementById('more')!;
+    const [inline] = await inTask(() => (more.style.display = 'inline'));
+    expect(inline!.roots).toEqual([more.parentElement]);
+    await quiet();
+    expect(await inTask(() => (later.style.color = 'red'))).toEqual([]);
+    const [hidden] = await inTask(() => later.setAttribute('aria-hidden', 'true'));
+    expect(hidden!.roots).toEqual([later]);
+  });
+
   it('hands over nothing once stopped', async () => {
     watcher.stop();
     expect(await inTask(() => chat().append(paragraph('Late message')))).toEqual([]);

@@ -218,6 +218,20 @@ describe('PageGuard', () => {
     expect(bar()).toBeNull();
   });
 
+  it('flags a lure the page shows only after it was read, and not once it is hidden again', async () => {
+    document.body.insertAdjacentHTML('beforeend', `<div id="offer" style="display: none"><p>${CHAT_LURE}</p></div>`);
+    const background = fakeBackground();
+    guard = new PageGuard(environment(background), DEFAULT_SETTINGS, []);
+    await guard.start();
+    await guard.settled();
+    expect(bar()).toBeNull();
+    const offer = document.getElementById('offer')!;
+    offer.style.display = 'block';
+    await vi.waitFor(() => expect(bar()).not.toBeNull());
+    offer.hidden = true;
+    await vi.waitFor(() => expect(bar()).toBeNull());
+  });
+
   it('follows a shadow root attached after the page was read', async () => {
     document.body.append(document.createElement('support-chat'));
     const background = fakeBackground();
