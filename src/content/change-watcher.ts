@@ -50,7 +50,11 @@ export class ChangeWatcher {
   private hostWait = HOST_CHECK_FIRST_MS;
   private hostsSeenAt = 0;
 
-  constructor(private readonly onChanges: (changes: PageChanges) => void) {
+  constructor(
+    private readonly onChanges: (changes: PageChanges) => void,
+    /** An element's shadow root, open or (where the browser lets an extension see it) closed. */
+    private readonly shadowRootOf: (element: Element) => ShadowRoot | null = (element) => element.shadowRoot,
+  ) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
   }
 
@@ -166,9 +170,11 @@ export class ChangeWatcher {
     for (const host of this.hosts) {
       if (!host.isConnected) {
         this.hosts.delete(host);
-      } else if (host.shadowRoot) {
+      } else {
+        const shadow = this.shadowRootOf(host);
+        if (!shadow) continue;
         this.hosts.delete(host);
-        this.observe(host.shadowRoot);
+        this.observe(shadow);
         this.dirty.add(host);
       }
     }

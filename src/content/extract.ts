@@ -149,7 +149,18 @@ export interface ShadowHostHooks {
    * in slices): the rest of this parent's children must be read again.
    */
   onLostPlace?: (parent: Node) => void;
+  /**
+   * A shadow root the page closed to scripts (closed-shadow-root.ts), asked of an element that
+   * shows no text of its own but may host one; without it such roots are not read.
+   */
+  closedShadowRootOf?: (element: Element) => ShadowRoot | null;
 }
+
+/**
+ * Elements a page may attach a shadow root to (besides custom elements): only these can hide
+ * text in a closed one.
+ */
+const SHADOW_HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
 
 /**
  * Reads blocks from a root (usually document.body, or a block element that changed). Call
@@ -216,16 +227,23 @@ export class BlockReader {
   private enter(element: Element): void {
     const tag = element.localName;
     if (isHidden(element, tag)) return;
-    const shadow = element.shadowRoot;
+    let shadow = element.shadowRoot;
     if (BLOCK_ELEMENTS.has(tag)) {
       this.flush();
       const whole = shadow ? undefined : wholeTextOf(element);
       if (whole !== undefined) {
-        if (whole.trim()) this.onBlock({ element, text: whole, source: element });
-        return;
+        if (whole.trim()) {
+          this.onBlock({ element, text: whole, source: element });
+          return;
+        }
+        // No text of its own: what it shows may be in a shadow root the page closed.
+        shadow = this.closedShadowRootOf(element, tag);
+        if (!shadow) return;
       }
       this.owners.push(element);
       this.stack.push({ leave: element });
+    } else if (!shadow && (tag.includes('-') || (tag === 'span' && !element.firstChild))) {
+      shadow = this.closedShadowRootOf(element, tag);
     }
     if (shadow) {
       this.hosts.onShadowRoot?.(shadow);
@@ -242,6 +260,11 @@ export class BlockReader {
       this.hosts.onCustomElement?.(element);
     }
     this.readChildrenOf(element);
+  }
+
+  private closedShadowRootOf(element: Element, tag: string): ShadowRoot | null {
+    if (!this.hosts.closedShadowRootOf || !(SHADOW_HOSTS.has(tag) || tag.includes('-'))) return null;
+    return this.hosts.closedShadowRootOf(element);
   }
 
   private readChildrenOf(parent: Node): void {

@@ -24,6 +24,8 @@ export interface GuardEnvironment extends PresenterEnvironment {
   hostname: string;
   /** performance.timeOrigin of the document: the background tells a new document from an update by it. */
   documentStart: number;
+  /** A shadow root the page closed to scripts (closed-shadow-root.ts); without it such roots are not read. */
+  closedShadowRootOf?: (element: Element) => ShadowRoot | null;
   /** Has the background judge the frame's blocks; undefined when it cannot be reached. */
   judge: (message: Extract<ContentMessage, { type: 'page-blocks' }>) => Promise<PageBlocksResponse | undefined>;
 }
@@ -71,7 +73,10 @@ export class PageGuard {
     private settings: Settings,
     private trusted: readonly string[],
   ) {
-    this.watcher = new ChangeWatcher((changes) => this.enqueue((signal) => this.applyChanges(changes, signal)));
+    this.watcher = new ChangeWatcher(
+      (changes) => this.enqueue((signal) => this.applyChanges(changes, signal)),
+      (element) => element.shadowRoot ?? env.closedShadowRootOf?.(element) ?? null,
+    );
     this.presenter = new Presenter(env, settings, (spans) => this.locate(spans));
   }
 
@@ -218,6 +223,7 @@ export class PageGuard {
         onShadowRoot: (shadow) => this.watcher.observe(shadow),
         onCustomElement: (element) => this.watcher.watchHost(element),
         onLostPlace: (parent) => this.watcher.readAgain(elementOf(parent)),
+        closedShadowRootOf: this.env.closedShadowRootOf,
       },
     );
     const slicer = new Slicer();

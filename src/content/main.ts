@@ -7,6 +7,7 @@ import type { TabMessage } from '../shared/messages';
 import { policyItem } from '../shared/policy';
 import { readProtectionSettings, settingsItem, trustedSitesItem } from '../shared/settings';
 import { BackgroundLink } from './background-link';
+import { closedShadowRootOf } from './closed-shadow-root';
 import { PageGuard } from './guard';
 import { watchNavigation } from './navigation';
 
@@ -24,6 +25,7 @@ export async function runContentScript(): Promise<void> {
       isTopFrame: window === window.top,
       browserLanguage: navigator.language,
       documentStart: performance.timeOrigin,
+      closedShadowRootOf,
       judge: (message) => link.judge(message),
       send: (message) => link.send(message),
     },

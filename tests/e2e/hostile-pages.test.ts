@@ -68,6 +68,14 @@ describe('hostile pages', () => {
     await page.close();
   });
 
+  it('reads a lure the page put in closed shadow roots, and highlights it there', async () => {
+    const { page, tabId } = await open('/closed-shadow-lure.html');
+    const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
+    expect(report.findings.map((f) => f.text)).toEqual(expect.arrayContaining(['Sihanoukville', 'Telegram']));
+    await expect.poll(() => highlightedTexts(page)).toContain('Sihanoukville');
+    await page.close();
+  });
+
   it('reads a lure an XHTML page writes in CDATA sections, and highlights it there', async () => {
     const { page, tabId } = await open('/cdata-lure.xhtml');
     const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));

@@ -51,6 +51,36 @@ describe('readBlocks', () => {
     expect(texts()).toEqual(['Apply via Telegram now', 'Chat agents wanted']);
   });
 
+  it('reads shadow roots the page closed where it is allowed to see them: an empty block, an empty span, a custom element', () => {
+    document.body.innerHTML = '<h1>Careers</h1><div id="offer">\n  </div><p>Apply <span id="pay"></span> now</p><job-card>light text never shown</job-card><div id="decoy"><p>Teak benches</p></div>';
+    const closed = new Map<Element, ShadowRoot>();
+    const close = (selector: string, html: string) => {
+      const host = document.querySelector(selector)!;
+      const root = host.attachShadow({ mode: 'closed' });
+      root.innerHTML = html;
+      closed.set(host, root);
+    };
+    close('#offer', '<p>Chat agents wanted in Sihanoukville</p>');
+    close('#pay', 'for $3,500 a month');
+    close('job-card', '<p>Interview on Telegram only</p>');
+    const read = (closedShadowRootOf?: (element: Element) => ShadowRoot | null) => {
+      const blocks: string[] = [];
+      const reader = new BlockReader(document.body, (block) => blocks.push(block.text.replace(/\s+/g, ' ').trim()), { closedShadowRootOf });
+      while (reader.next(1000));
+      return blocks;
+    };
+    // Without a way to see them (as in a browser that has none), closed roots stay unread.
+    expect(read()).toEqual(['Careers', 'Apply now', 'light text never shown', 'Teak benches']);
+    const asked: Element[] = [];
+    const blocks = read((element) => {
+      asked.push(element);
+      return closed.get(element) ?? null;
+    });
+    expect(blocks).toEqual(['Careers', 'Chat agents wanted in Sihanoukville', 'Apply for $3,500 a month now', 'Interview on Telegram only', 'Teak benches']);
+    // Only elements that show no text of their own are asked about (each look is an extension-API call).
+    expect(asked.map((element) => element.id || element.localName)).toEqual(['offer', 'pay', 'job-card']);
+  });
+
   it('maps block offsets back to the page text nodes, across inline elements', () => {
     document.body.innerHTML = '<p>Salary <b>USD 3,400</b> per month</p>';
     const [block] = readBlocks(document.body);

@@ -232,6 +232,24 @@ describe('PageGuard', () => {
     await vi.waitFor(() => expect(bar()).toBeNull());
   });
 
+  it('flags a lure in a shadow root the page closed, also one a widget attaches later', async () => {
+    const closed = new Map<Element, ShadowRoot>();
+    const closeShadow = (host: Element, html: string) => {
+      const root = host.attachShadow({ mode: 'closed' });
+      root.innerHTML = html;
+      closed.set(host, root);
+    };
+    const widget = document.createElement('support-chat');
+    document.body.append(widget);
+    const background = fakeBackground();
+    guard = new PageGuard({ ...environment(background), closedShadowRootOf: (element) => closed.get(element) ?? null }, DEFAULT_SETTINGS, []);
+    await guard.start();
+    await guard.settled();
+    expect(bar()).toBeNull();
+    closeShadow(widget, `<div role="log"><div class="bubble">${CHAT_LURE}</div></div>`);
+    await vi.waitFor(() => expect(bar()).not.toBeNull(), { timeout: 3000 });
+  });
+
   it('follows a shadow root attached after the page was read', async () => {
     document.body.append(document.createElement('support-chat'));
     const background = fakeBackground();
