@@ -5,7 +5,7 @@
  * Follows open shadow roots, including ones attached after they were first read (a chat widget
  * defined lazily renders into a shadow root that no mutation of the document announces).
  */
-import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, HIDING_ATTRIBUTES, hidesElement } from '../extract/blocks';
+import { BLOCK_ELEMENTS, type HIDING_ATTRIBUTES, hidesElement } from '../extract/blocks';
 import { isOwnUi } from './own-ui';
 import { composedParent, isWithinAny } from './reading-order';
 
@@ -27,6 +27,12 @@ export interface PageChanges {
  * message read in the next task waited for it (npm run bench:browser, chat on the 1 MB page).
  */
 export const CHANGE_DELAY_MS = 20;
+/**
+ * The attributes that hide text followed when they change: not aria-hidden, which hides nothing
+ * on screen (a page could clear a warning with it while its lure stays in view) and which a
+ * modal sets on the whole rest of the page; nor type, whose hidden is for form fields.
+ */
+const FOLLOWED_ATTRIBUTES = ['hidden', 'style'] as const satisfies readonly (typeof HIDING_ATTRIBUTES)[number][];
 /** How often custom elements without a shadow root are looked at again, at first; the wait doubles up to the maximum. */
 const HOST_CHECK_FIRST_MS = 250;
 const HOST_CHECK_MAX_MS = 4000;
@@ -66,7 +72,17 @@ export class ChangeWatcher {
   observe(root: Node): void {
     if (this.observed.has(root)) return;
     this.observed.add(root);
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: [...HIDING_ATTRIBUTES], attributeOldValue: true });
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: [...FOLLOWED_ATTRIBUTES], attributeOldValue: true });
+  }
+
+  /**
+   * Whether nodes were removed or moved since the last handover (the page runs while changes are
+   * read): changes the browser has not delivered yet are taken in now, and handed over later.
+   */
+  get nodesLeftSince(): boolean {
+    const records = this.observer.takeRecords();
+    if (records.length > 0) this.onMutations(records);
+    return this.removals;
   }
 
   /** The reader lost its place in this element (the page changed it while it was read): read it again. */
@@ -114,13 +130,11 @@ export class ChangeWatcher {
       // An added block (a new chat bubble) is read on its own, a removed one only leaves (its
       // blocks are dropped); anything else added or removed (a run of text, a link) changes the
       // text of the block around it, which is read again: a block read whole has no text node
-      // of its own that could be seen to leave. So does a block added or removed between runs
-      // of that text: it cuts the text in two, or joins two parts into one.
+      // of its own that could be seen to leave. So does a block added before a run of that text,
+      // or removed from between two of its parts (isNonBlankText, joinsText).
       const addedBlocks = added.filter(isBlock);
       for (const node of addedBlocks) this.dirty.add(node as Element);
-      const cutsText =
-        addedBlocks.some((node) => hasText(node.previousSibling) || hasText(node.nextSibling)) ||
-        (removed.some(isBlock) && (hasText(record.previousSibling) || hasText(record.nextSibling)));
+      const cutsText = addedBlocks.some((node) => isNonBlankText(node.nextSibling)) || (removed.some(isBlock) && joinsText(record.previousSibling, record.nextSibling));
       const changesText = record.type === 'characterData' || cutsText || added.length > addedBlocks.length || removed.some((node) => !isBlock(node) && !isBlankText(node));
       const block = changesText ? blockOf(record.target) : null;
       if (block) this.dirty.add(block);
@@ -192,14 +206,17 @@ function isInOwnUi(node: Node): boolean {
 const isBlock = (node: Node): boolean => node.nodeType === Node.ELEMENT_NODE && BLOCK_ELEMENTS.has((node as Element).localName);
 
 /**
- * Text beside a block, that is part of the block around both: a run of text, or an inline element
- * with text (not a script or a style: a page's script beside the items it appends must not have
- * the page read again with each of them).
+ * A run of text beside a block added or removed, part of the block around both: text after an
+ * added block now stands after it (a block read whole no longer holds it alone), and the runs on
+ * both sides of a removed one are now one. Only text nodes are looked at: an inline element's
+ * textContent could be a whole app's.
  */
-const hasText = (node: Node | null): boolean => {
-  if (node?.nodeType === Node.TEXT_NODE) return /\S/.test((node as Text).data);
-  if (node?.nodeType !== Node.ELEMENT_NODE || isBlock(node) || HIDDEN_ELEMENTS.has((node as Element).localName)) return false;
-  return /\S/.test(node.textContent ?? '');
+const isNonBlankText = (node: Node | null): boolean => node?.nodeType === Node.TEXT_NODE && /\S/.test((node as Text).data);
+
+/** Whether the nodes on both sides of a removed block are parts of one text now: a run of text, and text or an inline element. */
+const joinsText = (before: Node | null, after: Node | null): boolean => {
+  const isTextOrInline = (node: Node | null) => isNonBlankText(node) || (node?.nodeType === Node.ELEMENT_NODE && !isBlock(node));
+  return (isNonBlankText(before) && isTextOrInline(after)) || (isNonBlankText(after) && isTextOrInline(before));
 };
 
 /** Whether changing one attribute from `oldValue` shows or hides the element by its markup (what hidesElement reads). */

@@ -75,7 +75,8 @@ export class PageGuard {
   ) {
     this.watcher = new ChangeWatcher(
       (changes) => this.enqueue((signal) => this.applyChanges(changes, signal)),
-      (element) => element.shadowRoot ?? env.closedShadowRootOf?.(element) ?? null,
+      // A late closed root is looked for where the reader would look for one (see BlockReader.enter).
+      (element) => element.shadowRoot ?? (element.firstElementChild ? null : (env.closedShadowRootOf?.(element) ?? null)),
     );
     this.presenter = new Presenter(env, settings, (spans) => this.locate(spans));
   }
@@ -202,7 +203,8 @@ export class PageGuard {
       for (const block of fresh) characters += block.text.length;
       replaced.push({ root, fresh });
     }
-    this.blocks.replaceWithin(replaced, changes.removals);
+    // Moves the page made while the roots were read (not handed over yet) also put the list out of order.
+    this.blocks.replaceWithin(replaced, changes.removals || this.watcher.nodesLeftSince);
     await this.publish(signal);
   }
 

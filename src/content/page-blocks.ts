@@ -7,7 +7,7 @@ import { Conversations, type TreeAdapter } from '../extract/conversations';
 import { blockKey, textIdOf } from '../shared/block-keys';
 import { type PackedChange, packEntry, type PackedList } from '../shared/block-entries';
 import { firstNodeOf, isSourceConnected, type TextBlock } from './extract';
-import { isWithin, isWithinAny, readAfter } from './reading-order';
+import { isInPlainTree, isWithin, isWithinAny, readAfter } from './reading-order';
 
 export interface PageBlock extends TextBlock {
   /** The block's name on the page (see block-keys.ts). */
@@ -150,10 +150,11 @@ export class PageBlocks {
    * add thousands of blocks at once (infinite scroll, chat history): the list is in reading
    * order, so each root's place is found by binary search, and a change costs a few DOM calls
    * per root and per block it held, not one per block of the page. When nodes were removed or
-   * moved (`nodesLeft`), a root's old blocks may be anywhere: every block is looked at.
+   * moved (`nodesLeft`), a root's old blocks may be anywhere, and in a shadow tree or a host's
+   * light tree document order is not reading order: then every block is looked at.
    */
   replaceWithin(changes: readonly { root: Element; fresh: PageBlock[] }[], nodesLeft: boolean): void {
-    if (nodesLeft) return this.replaceWithinByWalk(changes);
+    if (nodesLeft || !changes.every(({ root }) => !root.isConnected || isInPlainTree(root))) return this.replaceWithinByWalk(changes);
     const list = this.list;
     const places: { root: Element; start: number; end: number; fresh: PageBlock[] }[] = [];
     for (const { root, fresh } of changes) {

@@ -1,16 +1,14 @@
 /**
- * Where elements stand in the order the reader reads a page: document order, with an open shadow
- * root's content where its host is (the reader reads a host's shadow tree in its place). The
- * browser's compareDocumentPosition alone orders two nodes of different trees arbitrarily, which
- * would misplace a chat widget's messages among the page's blocks.
+ * Where elements stand in the order the reader reads a page: document order, with a shadow
+ * root's content where its host is and a slotted node where its slot is (the reader reads them
+ * there). The browser's compareDocumentPosition alone orders two nodes of different trees
+ * arbitrarily, which would misplace a chat widget's messages among the page's blocks.
  */
 
-/** The element one level up, crossing from the top of a shadow tree to its host. */
+/** The element one level up as the page is shown: a slotted element's slot, a shadow tree's host. */
 export function composedParent(element: Element): Element | null {
-  const parent = element.parentNode;
-  if (!parent) return null;
-  if (parent.nodeType === Node.ELEMENT_NODE) return parent as Element;
-  return (parent as ShadowRoot).host ?? null;
+  const parent = composedParentNode(element);
+  return parent?.nodeType === Node.ELEMENT_NODE ? (parent as Element) : null;
 }
 
 /** Whether `element` is one of `roots` or inside one (crossing shadow roots: reading a root reads its hosts' shadow trees too). */
@@ -25,34 +23,53 @@ export function isWithin(element: Element, root: Element): boolean {
   return false;
 }
 
+/**
+ * Whether the element is in the document's own tree and in no shadow host's light tree: where
+ * the document order of nodes is their reading order. (In a shadow tree, or slotted into one, it
+ * is not: slotted text is read where its slot is.)
+ */
+export function isInPlainTree(element: Element): boolean {
+  if (element.getRootNode() !== element.ownerDocument) return false;
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) if (parent.shadowRoot) return false;
+  return true;
+}
+
 /** Whether `other` (a block's element or its first text node) is read after `element` and is not inside it. */
 export function readAfter(other: Node, element: Element): boolean {
-  const [lifted, liftedOther] = inOneTree(element, other);
-  // One inside the other's shadow tree: inside, or around (an ancestor is read first).
-  if (lifted === liftedOther) return false;
-  const position = lifted.compareDocumentPosition(liftedOther);
+  // One tree (nearly always): the browser's document order.
+  if (element.getRootNode() === other.getRootNode()) return follows(element, other);
+  // Across trees: compared where their composed paths part (a slotted node stands at its slot).
+  const path = composedPath(element);
+  const otherPath = composedPath(other);
+  if (path[0] !== otherPath[0]) return follows(element, other);
+  let depth = 0;
+  while (depth < path.length && depth < otherPath.length && path[depth] === otherPath[depth]) depth++;
+  // One is around the other: an ancestor is read first, what is inside is not after.
+  if (depth === path.length || depth === otherPath.length) return false;
+  const [mine, theirs, parent] = [path[depth]!, otherPath[depth]!, path[depth - 1]!];
+  if ((parent as Element).localName === 'slot') {
+    const assigned = (parent as HTMLSlotElement).assignedNodes();
+    return assigned.indexOf(theirs as ChildNode) > assigned.indexOf(mine as ChildNode);
+  }
+  return follows(mine, theirs);
+}
+
+function follows(node: Node, other: Node): boolean {
+  const position = node.compareDocumentPosition(other);
   return (position & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && (position & Node.DOCUMENT_POSITION_CONTAINED_BY) === 0;
 }
 
-/**
- * The two nodes, or the hosts they are in, taken up to the innermost tree that has both: a node
- * of a shadow tree stands where its host stands.
- */
-function inOneTree(a: Node, b: Node): [Node, Node] {
-  const rootOfB = b.getRootNode();
-  if (a.getRootNode() === rootOfB) return [a, b];
-  // The trees a is in, innermost first, and a's stand-in in each.
-  const standIns = new Map<Node, Node>();
-  for (let current: Node | null = a; current; current = hostOf(current)) standIns.set(current.getRootNode(), current);
-  for (let current: Node | null = b; current; current = hostOf(current)) {
-    const standIn = standIns.get(current.getRootNode());
-    if (standIn) return [standIn, current];
-  }
-  // Not in one document (one was removed): as the browser orders them.
-  return [a, b];
+/** A node's ancestors as the page is shown, outermost first: a slotted node's slot, a shadow tree's host. */
+function composedPath(node: Node): Node[] {
+  const path: Node[] = [];
+  for (let current: Node | null = node; current; current = composedParentNode(current)) path.push(current);
+  return path.reverse();
 }
 
-function hostOf(node: Node): Element | null {
-  const root = node.getRootNode();
-  return root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? ((root as ShadowRoot).host ?? null) : null;
+function composedParentNode(node: Node): Node | null {
+  const slot = (node as Element | Text).assignedSlot;
+  if (slot) return slot;
+  const parent = node.parentNode;
+  if (parent?.nodeType === Node.DOCUMENT_FRAGMENT_NODE) return (parent as ShadowRoot).host ?? parent;
+  return parent;
 }

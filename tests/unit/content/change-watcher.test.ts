@@ -95,7 +95,7 @@ describe('ChangeWatcher', () => {
     expect(inline!.roots).toEqual([more.parentElement]);
     await quiet();
     expect(await inTask(() => (later.style.color = 'red'))).toEqual([]);
-    const [hidden] = await inTask(() => later.setAttribute('aria-hidden', 'true'));
+    const [hidden] = await inTask(() => later.setAttribute('hidden', ''));
     expect(hidden!.roots).toEqual([later]);
   });
 
