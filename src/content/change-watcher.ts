@@ -5,7 +5,7 @@
  * Follows open shadow roots, including ones attached after they were first read (a chat widget
  * defined lazily renders into a shadow root that no mutation of the document announces).
  */
-import { BLOCK_ELEMENTS, type HIDING_ATTRIBUTES, hidesElement } from '../extract/blocks';
+import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, type HIDING_ATTRIBUTES, hidesElement } from '../extract/blocks';
 import { isOwnUi } from './own-ui';
 import { composedParent, isWithinAny } from './reading-order';
 
@@ -135,7 +135,7 @@ export class ChangeWatcher {
       const addedBlocks = added.filter(isBlock);
       for (const node of addedBlocks) this.dirty.add(node as Element);
       const cutsText = addedBlocks.some((node) => isNonBlankText(node.nextSibling)) || (removed.some(isBlock) && joinsText(record.previousSibling, record.nextSibling));
-      const changesText = record.type === 'characterData' || cutsText || added.length > addedBlocks.length || removed.some((node) => !isBlock(node) && !isBlankText(node));
+      const changesText = record.type === 'characterData' || cutsText || [...added, ...removed].some((node) => !isBlock(node) && mayShowText(node));
       const block = changesText ? blockOf(record.target) : null;
       if (block) this.dirty.add(block);
       if (removed.length > 0) this.removals = true;
@@ -228,8 +228,15 @@ function showsOrHides(element: Element, name: string, oldValue: string | null): 
   return hiddenWith(oldValue) !== hiddenWith(value);
 }
 
-/** Whitespace between elements: its leaving changes no block's text that matters. */
-const isBlankText = (node: Node): boolean => node.nodeType === Node.TEXT_NODE && !/\S/.test((node as Text).data);
+/**
+ * Whether a node added or removed inside a block may change the text it shows: not whitespace
+ * between elements, a comment, or a script, style or frame (a page that adds scripts to its body
+ * must not have the whole page read again with each; a frame is read by its own content script).
+ */
+function mayShowText(node: Node): boolean {
+  if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.CDATA_SECTION_NODE) return /\S/.test((node as Text).data);
+  return node.nodeType === Node.ELEMENT_NODE && !HIDDEN_ELEMENTS.has((node as Element).localName);
+}
 
 /** The nearest block element around a node (crossing shadow roots), where its text belongs. */
 function blockOf(node: Node): Element | null {

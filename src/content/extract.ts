@@ -6,6 +6,7 @@
  * matches can be highlighted without touching the page's DOM.
  */
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, HIDING_ATTRIBUTES, hidesElement } from '../extract/blocks';
+import { composedParent } from './reading-order';
 import { MAX_BLOCK_LENGTH } from '../shared/block-limits';
 import { isOwnUi, mayBeOwnUi } from './own-ui';
 
@@ -64,10 +65,14 @@ export function isSourceConnected(block: TextBlock): boolean {
   return isPieceList(source) ? source.every((piece) => piece.node.isConnected) : source.isConnected;
 }
 
-/** Where a block's text begins on the page: its first text node, or its element when read whole. */
+/**
+ * Where a block's text begins on the page: its first text node, or the first child of its element
+ * when read whole (a block the page puts in front of that text is then placed before it).
+ */
 export function firstNodeOf(block: TextBlock): Node {
   const { source } = block;
-  return isPieceList(source) ? source[0]!.node : source;
+  if (isPieceList(source)) return source[0]!.node;
+  return source.nodeType === Node.ELEMENT_NODE ? (source.firstChild ?? source) : source;
 }
 
 const isPieceList = (source: TextBlock['source']): source is readonly TextPiece[] => Array.isArray(source);
@@ -101,6 +106,16 @@ export function isHidden(element: Element, tag = element.localName): boolean {
   if (!view) return false;
   const computed = view.getComputedStyle(element);
   return computed.display === 'none' || computed.visibility === 'hidden';
+}
+
+/**
+ * Whether an element is inside one that is hidden (shadow roots and slots crossed): a change is
+ * read from the changed element down, and what the page adds or shows inside a hidden container
+ * is still not shown.
+ */
+export function isInsideHidden(element: Element): boolean {
+  for (let parent = composedParent(element); parent; parent = composedParent(parent)) if (isHidden(parent)) return true;
+  return false;
 }
 
 /**

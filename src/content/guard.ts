@@ -12,7 +12,7 @@ import type { BlockSpan, SkipReason } from '../shared/report';
 import { isTrusted, type Settings } from '../shared/settings';
 import type { TabVerdict } from '../shared/tab-verdict';
 import { type PageChanges, ChangeWatcher } from './change-watcher';
-import { BlockReader, rangeOf } from './extract';
+import { BlockReader, isInsideHidden, rangeOf } from './extract';
 import { flash } from './highlight';
 import { changeBetween, listParts, type PageBlock, PageBlocks } from './page-blocks';
 import { Presenter, type PresenterEnvironment } from './presenter';
@@ -199,7 +199,7 @@ export class PageGuard {
     const replaced: { root: Element; fresh: PageBlock[] }[] = [];
     let characters = this.blocks.characters;
     for (const root of changes.roots) {
-      const fresh = root.isConnected ? await this.read(root, signal, characters) : [];
+      const fresh = root.isConnected && !isInsideHidden(root) ? await this.read(root, signal, characters) : [];
       for (const block of fresh) characters += block.text.length;
       replaced.push({ root, fresh });
     }

@@ -76,6 +76,14 @@ describe('ChangeWatcher', () => {
     const item = paragraph('Item 2');
     const [appended] = await inTask(() => feed.lastElementChild!.before(item));
     expect(appended!.roots).toEqual([item]);
+    await quiet();
+    // A script, a comment or whitespace added beside an item changes no text: the page is not read again.
+    const next = paragraph('Item 3');
+    const [withScript] = await inTask(() => {
+      feed.append('\n', next, document.createComment('ad slot'));
+      document.body.append(Object.assign(document.createElement('script'), { textContent: 'track()' }));
+    });
+    expect(withScript!.roots).toEqual([next]);
   });
 
   it('hands over text the page shows or hides by its markup, and not a style that changes nothing of that', async () => {

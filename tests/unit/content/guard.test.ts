@@ -250,6 +250,22 @@ describe('PageGuard', () => {
     await vi.waitFor(() => expect(bar()).not.toBeNull(), { timeout: 3000 });
   });
 
+  it('does not read what the page adds or shows inside a container it hides', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<div id="drawer" hidden><p>Opening hours</p></div>');
+    const background = fakeBackground();
+    guard = new PageGuard(environment(background), DEFAULT_SETTINGS, []);
+    await guard.start();
+    await guard.settled();
+    const drawer = document.getElementById('drawer')!;
+    const judgedBefore = background.judged.length;
+    drawer.insertAdjacentHTML('beforeend', `<p id="inside" style="display: none">${CHAT_LURE}</p>`);
+    document.getElementById('inside')!.style.display = 'block';
+    await vi.waitFor(() => expect(background.judged.length).toBeGreaterThan(judgedBefore));
+    await guard.settled();
+    expect(background.texts.flat()).not.toContain(CHAT_LURE);
+    expect(bar()).toBeNull();
+  });
+
   it('follows a shadow root attached after the page was read', async () => {
     document.body.append(document.createElement('support-chat'));
     const background = fakeBackground();

@@ -97,7 +97,8 @@ describe('PageBlocks.replaceWithin, on any change the watcher hands over', () =>
   it('keeps the blocks in reading order, as a fresh read of the page has them', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(change, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }), fc.boolean(), async (steps, withShadow) => {
-        document.body.innerHTML = '<h1>Title</h1><div id="chat"><div class="m"><b>Amy</b><p>hi</p></div><div class="m"><p>hello</p></div></div><ul><li>one</li><li>two</li></ul><div>lead <p>inner</p> tail</div><p>Footer</p>';
+        // Blocks and runs of text around blocks; no inline elements (see tag above).
+        document.body.innerHTML = '<h1>Title</h1><div id="chat"><div class="m"><p>Amy</p><p>hi</p></div><div class="m"><p>hello</p></div></div><ul><li>one</li><li>two</li></ul><div>lead <p>inner</p> tail</div><p>Footer</p>';
         if (withShadow) {
           const host = document.createElement('chat-widget');
           document.getElementById('chat')!.before(host);
