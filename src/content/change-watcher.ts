@@ -7,7 +7,7 @@
  */
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, type HIDING_ATTRIBUTES, hidesElement } from '../extract/blocks';
 import { isOwnUi } from './own-ui';
-import { composedParent, isWithinAny } from './reading-order';
+import { composedParent } from './reading-order';
 
 export interface PageChanges {
   /** Elements whose text must be read again (none inside another). */
@@ -253,10 +253,27 @@ function blockOf(node: Node): Element | null {
  * (the reader reads a host's shadow tree in its place).
  */
 function outermost(roots: Element[]): Element[] {
-  // Linear: each root's ancestors are looked up in a set, instead of every root against every other.
+  // Linear: each root's ancestors are looked up in a set, instead of every root against every
+  // other, and what was learned of an ancestor is kept: 16,000 items appended to one list climb
+  // from that list once.
   const all = new Set(roots);
+  const known = new Map<Element, boolean>();
+  const isInAny = (element: Element): boolean => {
+    const climbed: Element[] = [];
+    let answer = false;
+    for (let current: Element | null = element; current; current = composedParent(current)) {
+      const learned = known.get(current);
+      if (learned !== undefined || all.has(current)) {
+        answer = learned ?? true;
+        break;
+      }
+      climbed.push(current);
+    }
+    for (const ancestor of climbed) known.set(ancestor, answer);
+    return answer;
+  };
   return roots.filter((root) => {
     const parent = composedParent(root);
-    return !parent || !isWithinAny(parent, all);
+    return !parent || !isInAny(parent);
   });
 }
