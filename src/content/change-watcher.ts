@@ -79,7 +79,7 @@ export class ChangeWatcher {
    * Whether nodes were removed or moved since the last handover (the page runs while changes are
    * read): changes the browser has not delivered yet are taken in now, and handed over later.
    */
-  get nodesLeftSince(): boolean {
+  nodesLeftSinceHandover(): boolean {
     const records = this.observer.takeRecords();
     if (records.length > 0) this.onMutations(records);
     return this.removals;
@@ -119,7 +119,7 @@ export class ChangeWatcher {
         // it belongs to is read again. Other changes of these attributes (a style animated
         // without end) cost one attribute read each, looked at before anything else.
         const element = record.target as Element;
-        if (showsOrHides(element, record.attributeName!, record.oldValue) && !isInOwnUi(element)) this.dirty.add(isBlock(element) ? element : (blockOf(element) ?? element));
+        if (showsOrHides(element, record.attributeName!, record.oldValue) && !isInOwnUi(element)) this.dirty.add(blockOf(element) ?? element);
         continue;
       }
       if (isInOwnUi(record.target)) continue;

@@ -111,11 +111,26 @@ export function isHidden(element: Element, tag = element.localName): boolean {
 /**
  * Whether an element is inside one that is hidden (shadow roots and slots crossed): a change is
  * read from the changed element down, and what the page adds or shows inside a hidden container
- * is still not shown.
+ * is still not shown. `known` keeps what was learned of each ancestor for the next element of the
+ * same change (16,000 items appended to one list look at that list's ancestors once).
  */
-export function isInsideHidden(element: Element): boolean {
-  for (let parent = composedParent(element); parent; parent = composedParent(parent)) if (isHidden(parent)) return true;
-  return false;
+export function isInsideHidden(element: Element, known = new Map<Element, boolean>()): boolean {
+  const climbed: Element[] = [];
+  let hidden = false;
+  for (let parent = composedParent(element); parent; parent = composedParent(parent)) {
+    const learned = known.get(parent);
+    if (learned !== undefined) {
+      hidden = learned;
+      break;
+    }
+    climbed.push(parent);
+    if (isHidden(parent)) {
+      hidden = true;
+      break;
+    }
+  }
+  for (const ancestor of climbed) known.set(ancestor, hidden);
+  return hidden;
 }
 
 /**
@@ -176,6 +191,20 @@ export interface ShadowHostHooks {
  * text in a closed one.
  */
 const SHADOW_HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
+
+/**
+ * The closed shadow root of an element with no open one, asked of `lookup` (an extension-API call)
+ * only where a page may hide text in one: a standard element that can host a root (the reader
+ * asks those that show no text of their own), or a custom element with no child elements (one
+ * built of light-DOM elements, as most frameworks' are, hides nothing there, and asking each of
+ * thousands would cost milliseconds on every read).
+ */
+export function closedShadowRootWhereTextMayHide(element: Element, lookup: ((element: Element) => ShadowRoot | null) | undefined): ShadowRoot | null {
+  if (!lookup) return null;
+  const tag = element.localName;
+  if (tag.includes('-')) return element.firstElementChild ? null : lookup(element);
+  return SHADOW_HOSTS.has(tag) ? lookup(element) : null;
+}
 
 /**
  * Reads blocks from a root (usually document.body, or a block element that changed). Call
@@ -252,15 +281,13 @@ export class BlockReader {
           return;
         }
         // No text of its own: what it shows may be in a shadow root the page closed.
-        shadow = this.closedShadowRootOf(element, tag);
+        shadow = closedShadowRootWhereTextMayHide(element, this.hosts.closedShadowRootOf);
         if (!shadow) return;
       }
       this.owners.push(element);
       this.stack.push({ leave: element });
-    } else if (!shadow && (tag === 'span' ? !element.firstChild : tag.includes('-') && !element.firstElementChild)) {
-      // A custom element built of light-DOM elements (as most frameworks' are) hides nothing in
-      // a closed root: asking each of thousands would cost milliseconds on every read.
-      shadow = this.closedShadowRootOf(element, tag);
+    } else if (!shadow && (tag === 'span' ? !element.firstChild : tag.includes('-'))) {
+      shadow = closedShadowRootWhereTextMayHide(element, this.hosts.closedShadowRootOf);
     }
     if (shadow) {
       this.hosts.onShadowRoot?.(shadow);
@@ -277,11 +304,6 @@ export class BlockReader {
       this.hosts.onCustomElement?.(element);
     }
     this.readChildrenOf(element);
-  }
-
-  private closedShadowRootOf(element: Element, tag: string): ShadowRoot | null {
-    if (!this.hosts.closedShadowRootOf || !(SHADOW_HOSTS.has(tag) || tag.includes('-'))) return null;
-    return this.hosts.closedShadowRootOf(element);
   }
 
   private readChildrenOf(parent: Node): void {

@@ -12,7 +12,7 @@ import type { BlockSpan, SkipReason } from '../shared/report';
 import { isTrusted, type Settings } from '../shared/settings';
 import type { TabVerdict } from '../shared/tab-verdict';
 import { type PageChanges, ChangeWatcher } from './change-watcher';
-import { BlockReader, isInsideHidden, rangeOf } from './extract';
+import { BlockReader, closedShadowRootWhereTextMayHide, isInsideHidden, rangeOf } from './extract';
 import { flash } from './highlight';
 import { changeBetween, listParts, type PageBlock, PageBlocks } from './page-blocks';
 import { Presenter, type PresenterEnvironment } from './presenter';
@@ -75,8 +75,8 @@ export class PageGuard {
   ) {
     this.watcher = new ChangeWatcher(
       (changes) => this.enqueue((signal) => this.applyChanges(changes, signal)),
-      // A late closed root is looked for where the reader would look for one (see BlockReader.enter).
-      (element) => element.shadowRoot ?? (element.firstElementChild ? null : (env.closedShadowRootOf?.(element) ?? null)),
+      // A custom element read without a shadow root may get one later.
+      (element) => element.shadowRoot ?? closedShadowRootWhereTextMayHide(element, env.closedShadowRootOf),
     );
     this.presenter = new Presenter(env, settings, (spans) => this.locate(spans));
   }
@@ -198,13 +198,14 @@ export class PageGuard {
     this.blocks.childrenChanged(changes.parents);
     const replaced: { root: Element; fresh: PageBlock[] }[] = [];
     let characters = this.blocks.characters;
+    const hiddenAncestors = new Map<Element, boolean>();
     for (const root of changes.roots) {
-      const fresh = root.isConnected && !isInsideHidden(root) ? await this.read(root, signal, characters) : [];
+      const fresh = root.isConnected && !isInsideHidden(root, hiddenAncestors) ? await this.read(root, signal, characters) : [];
       for (const block of fresh) characters += block.text.length;
       replaced.push({ root, fresh });
     }
     // Moves the page made while the roots were read (not handed over yet) also put the list out of order.
-    this.blocks.replaceWithin(replaced, changes.removals || this.watcher.nodesLeftSince);
+    this.blocks.replaceWithin(replaced, changes.removals || this.watcher.nodesLeftSinceHandover());
     await this.publish(signal);
   }
 

@@ -7,7 +7,7 @@ import { Conversations, type TreeAdapter } from '../extract/conversations';
 import { blockKey, textIdOf } from '../shared/block-keys';
 import { type PackedChange, packEntry, type PackedList } from '../shared/block-entries';
 import { firstNodeOf, isSourceConnected, type TextBlock } from './extract';
-import { isInPlainTree, isWithin, isWithinAny, readAfter } from './reading-order';
+import { isInPlainTree, isWithinAny, readAfter } from './reading-order';
 
 export interface PageBlock extends TextBlock {
   /** The block's name on the page (see block-keys.ts). */
@@ -162,8 +162,9 @@ export class PageBlocks {
       // (Blocks are placed by where their text begins: a block around the root has text before
       // it and text after it, in runs on either side.)
       const end = firstIndexWhere(list, (block) => readAfter(firstNodeOf(block), root));
+      const only = new Set([root]);
       let start = end;
-      while (start > 0 && isWithin(list[start - 1]!.element, root)) start--;
+      while (start > 0 && isWithinAny(list[start - 1]!.element, only)) start--;
       places.push({ root, start, end, fresh });
     }
     places.sort((a, b) => a.end - b.end || (readAfter(a.root, b.root) ? 1 : -1));

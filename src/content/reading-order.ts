@@ -17,12 +17,6 @@ export function isWithinAny(element: Element, roots: ReadonlySet<Element>): bool
   return false;
 }
 
-/** Whether `element` is `root` or inside it, crossing shadow roots. */
-export function isWithin(element: Element, root: Element): boolean {
-  for (let current: Element | null = element; current; current = composedParent(current)) if (current === root) return true;
-  return false;
-}
-
 /**
  * Whether the element is in the document's own tree and in no shadow host's light tree: where
  * the document order of nodes is their reading order. (In a shadow tree, or slotted into one, it

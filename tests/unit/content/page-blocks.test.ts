@@ -147,7 +147,7 @@ describe('PageBlocks.replaceWithin, when the page moves blocks while a change is
     // While the changed block is read (the page runs between slices), the page moves another.
     document.body.prepend(document.getElementById('e')!);
     const [changes] = handedOver;
-    model.replaceWithin(changes!.roots.map((root) => ({ root, fresh: readBlocks(root).map((block) => model.name(block)) })), changes!.removals || watcher.nodesLeftSince);
+    model.replaceWithin(changes!.roots.map((root) => ({ root, fresh: readBlocks(root).map((block) => model.name(block)) })), changes!.removals || watcher.nodesLeftSinceHandover());
     watcher.stop();
     expect(texts(model.blocks).filter((text) => text.startsWith('D'))).toEqual(['D two']);
   });
