@@ -153,15 +153,19 @@ export function search(program: Program, text: string, from: number, lastStart =
   for (;;) {
     if (!found && position <= lastStart) {
       if (current.length === 0 && firstChar) {
-        // Nothing under way: skip to where a match can begin.
-        for (let code = text.codePointAt(position); code !== undefined && position <= lastStart && !firstChar(code); code = text.codePointAt(position)) {
+        // Nothing under way: skip to where a match can begin. (Positions are checked against the
+        // text's length, never read past it: a read out of bounds makes V8 throw away the
+        // optimized code of this function, and the service worker compiled it again and again.)
+        const end = Math.min(lastStart, text.length - 1);
+        while (position <= end) {
+          const code = text.codePointAt(position)!;
+          if (firstChar(code)) break;
           position += code > 0xffff ? 2 : 1;
         }
         scratch.step++;
       }
       // A match begins only where its first character can be (the threads of other starts go on).
-      const here = text.codePointAt(position);
-      if (position <= lastStart && (!firstChar || (here !== undefined && firstChar(here)))) add(program, scratch, current, program.start, position, text, position);
+      if (position <= lastStart && (!firstChar || (position < text.length && firstChar(text.codePointAt(position)!)))) add(program, scratch, current, program.start, position, text, position);
     }
     const codePoint = position < text.length ? text.codePointAt(position)! : -1;
     const width = codePoint < 0 ? 0 : codePoint > 0xffff ? 2 : 1;
