@@ -6,16 +6,7 @@
  * the goal (no long task over 50 ms) is about ours.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { name?: string };
-}
+import type { TraceEvent } from './trace-event';
 
 interface CpuProfile {
   nodes: { id: number; callFrame: { url: string }; children?: number[] }[];
