@@ -7,7 +7,7 @@
  */
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, type HIDING_ATTRIBUTES, hidesElement } from '../extract/blocks';
 import { isOwnUi } from './own-ui';
-import { composedParent } from './reading-order';
+import { composedParent, selfOrAncestorPasses } from './reading-order';
 
 export interface PageChanges {
   /** Elements whose text must be read again (none inside another). */
@@ -258,22 +258,5 @@ function outermost(roots: Element[]): Element[] {
   // from that list once.
   const all = new Set(roots);
   const known = new Map<Element, boolean>();
-  const isInAny = (element: Element): boolean => {
-    const climbed: Element[] = [];
-    let answer = false;
-    for (let current: Element | null = element; current; current = composedParent(current)) {
-      const learned = known.get(current);
-      if (learned !== undefined || all.has(current)) {
-        answer = learned ?? true;
-        break;
-      }
-      climbed.push(current);
-    }
-    for (const ancestor of climbed) known.set(ancestor, answer);
-    return answer;
-  };
-  return roots.filter((root) => {
-    const parent = composedParent(root);
-    return !parent || !isInAny(parent);
-  });
+  return roots.filter((root) => !selfOrAncestorPasses(composedParent(root), (ancestor) => all.has(ancestor), known));
 }

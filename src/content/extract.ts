@@ -6,7 +6,7 @@
  * matches can be highlighted without touching the page's DOM.
  */
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, HIDING_ATTRIBUTES, hidesElement } from '../extract/blocks';
-import { composedParent } from './reading-order';
+import { composedParent, selfOrAncestorPasses } from './reading-order';
 import { MAX_BLOCK_LENGTH } from '../shared/block-limits';
 import { isOwnUi, mayBeOwnUi } from './own-ui';
 
@@ -115,22 +115,7 @@ export function isHidden(element: Element, tag = element.localName): boolean {
  * same change (16,000 items appended to one list look at that list's ancestors once).
  */
 export function isInsideHidden(element: Element, known = new Map<Element, boolean>()): boolean {
-  const climbed: Element[] = [];
-  let hidden = false;
-  for (let parent = composedParent(element); parent; parent = composedParent(parent)) {
-    const learned = known.get(parent);
-    if (learned !== undefined) {
-      hidden = learned;
-      break;
-    }
-    climbed.push(parent);
-    if (isHidden(parent)) {
-      hidden = true;
-      break;
-    }
-  }
-  for (const ancestor of climbed) known.set(ancestor, hidden);
-  return hidden;
+  return selfOrAncestorPasses(composedParent(element), (ancestor) => isHidden(ancestor), known);
 }
 
 /**
