@@ -5,7 +5,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { documentOfPort } from '../shared/frame-port';
-import { type ReceivedContentMessage, type ExtensionMessage, type FrameJudgement, MAX_CHECKED_TEXT, type PageBlocksResponse, parseContentMessage, type TabMessage } from '../shared/messages';
+import { type ReceivedContentMessage, type ExtensionMessage, type FrameAnswer, type FrameJudgement, MAX_CHECKED_TEXT, type PageBlocksResponse, parseFrameRequest, type TabMessage } from '../shared/messages';
 import { skippedReport } from '../shared/report';
 import { selectionCheckItem } from '../shared/session-state';
 import { policyItem } from '../shared/policy';
@@ -103,18 +103,40 @@ function onExtensionMessage(message: ExtensionMessage): Promise<unknown> | undef
   }
 }
 
-/** A frame's port closed: the frame is gone (removed, navigated, closed), and so is its report. */
+/**
+ * A frame's port: it carries the frame's messages (answered on it when numbered), and its closing
+ * means the frame is gone (removed, navigated, closed), and so is its report.
+ */
 function onFramePort(port: Browser.runtime.Port): void {
   const tabId = port.sender?.tab?.id;
   const frameId = port.sender?.frameId ?? 0;
   const documentStart = documentOfPort(port.name);
   if (tabId === undefined || documentStart === null) return;
+  port.onMessage.addListener((raw: unknown) => void answerFrame(port, raw, tabId, frameId));
   port.onDisconnect.addListener(() => {
     forgetFrame(tabId, frameId, documentStart);
     void forgetFrameReport(tabId, frameId, documentStart).then((verdict) => {
       if (frameId !== 0) void tellTopFrame(tabId, verdict);
     });
   });
+}
+
+/** Handles a frame's request (it comes from inside an untrusted page: malformed ones are not acted on) and answers it when numbered. */
+async function answerFrame(port: Browser.runtime.Port, raw: unknown, tabId: number, frameId: number): Promise<void> {
+  const request = parseFrameRequest(raw);
+  if (!request) return;
+  let answer: unknown;
+  try {
+    if (request.message) answer = await onContentMessage(request.message, tabId, frameId);
+  } catch (error) {
+    console.error('Lureguard: a frame could not be judged', error);
+  }
+  if (request.id === undefined) return;
+  try {
+    port.postMessage({ id: request.id, answer } satisfies FrameAnswer);
+  } catch {
+    // The frame went while it was being judged: no one to answer.
+  }
 }
 
 export function runBackground(): void {
@@ -130,24 +152,14 @@ export function runBackground(): void {
     if (info.menuItemId === CHECK_SELECTION_MENU && info.selectionText) void checkSelection(info.selectionText, tab);
   });
 
+  // Only the extension's own pages send messages; content scripts post on their frame's port.
   browser.runtime.onMessage.addListener((raw, sender, respond) => {
     const fromExtensionPage = sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/' as '/popup.html'));
-    if (fromExtensionPage) {
-      const answer = onExtensionMessage(raw as ExtensionMessage);
-      if (answer === undefined) return false;
-      answer.then(respond, (error) => {
-        console.error('Lureguard: a request of an extension page failed', error);
-        respond(undefined);
-      });
-      return true;
-    }
-    // Anything else comes from a content script, inside a page: malformed messages are ignored.
-    const message = sender.tab ? parseContentMessage(raw) : null;
-    const tabId = sender.tab?.id;
-    if (!message || tabId === undefined) return false;
+    const answer = fromExtensionPage ? onExtensionMessage(raw as ExtensionMessage) : undefined;
+    if (answer === undefined) return false;
     // Answered when done (sendResponse works in every browser; a returned promise does not).
-    onContentMessage(message, tabId, sender.frameId ?? 0).then(respond, (error) => {
-      console.error('Lureguard: a frame could not be judged', error);
+    answer.then(respond, (error) => {
+      console.error('Lureguard: a request of an extension page failed', error);
       respond(undefined);
     });
     return true;

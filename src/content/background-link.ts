@@ -1,35 +1,62 @@
 /**
- * The content script's line to the background: sends the frame's blocks to be judged and its
- * other messages, and holds the frame's port. The port tells the background when the frame goes;
- * its closing tells the content script when the extension was reloaded or removed (the runtime
- * has no id then), which is the only thing that ends protection: no page event can.
+ * The content script's line to the background: the frame's port, which carries all its messages
+ * (numbered when an answer is awaited). The port tells the background when the frame goes; its
+ * closing tells the content script when the extension was reloaded or removed (the runtime has no
+ * id then), which is the only thing that ends protection: no page event can.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { framePortName } from '../shared/frame-port';
-import type { ContentMessage, PageBlocksResponse } from '../shared/messages';
+import type { ContentMessage, FrameAnswer, FrameRequest, PageBlocksResponse } from '../shared/messages';
+
+/** What the link needs of the extension runtime (browser.runtime; a fake one in tests). */
+export interface PortRuntime {
+  /** Undefined once the extension was reloaded or removed. */
+  readonly id: string | undefined;
+  connect(info: { name: string }): Browser.runtime.Port;
+}
+
+/** The runtime, read afresh each time: an orphaned content script's runtime loses its id. */
+const extensionRuntime: PortRuntime = {
+  get id() {
+    return browser.runtime?.id;
+  },
+  connect: (info) => browser.runtime.connect(info),
+};
 
 export class BackgroundLink {
   private port: Browser.runtime.Port | undefined;
   private invalidated = false;
+  /** Requests awaiting their answer, by number. */
+  private readonly awaited = new Map<number, (answer: unknown) => void>();
+  private nextId = 0;
 
   constructor(
     private readonly documentStart: number,
     private readonly onInvalidated: () => void,
+    private readonly runtime: PortRuntime = extensionRuntime,
   ) {}
 
-  /** Opens the frame's port if it is not open (the browser stops an idle background, which closes it). */
-  connect(): void {
-    if (this.port || this.checkInvalidated()) return;
+  /**
+   * The frame's port, opened if it is not open (the browser stops an idle background, which
+   * closes it; opening it again starts the background), or undefined when it cannot be opened.
+   */
+  connect(): Browser.runtime.Port | undefined {
+    if (this.port || this.checkInvalidated()) return this.port;
     try {
-      const port = browser.runtime.connect({ name: framePortName(this.documentStart) });
+      const port = this.runtime.connect({ name: framePortName(this.documentStart) });
+      port.onMessage.addListener((answer: FrameAnswer) => this.awaited.get(answer?.id)?.(answer.answer));
       port.onDisconnect.addListener(() => {
         if (this.port === port) this.port = undefined;
+        // What was asked on it will never be answered: as if the background could not be reached.
+        for (const settle of this.awaited.values()) settle(undefined);
+        this.awaited.clear();
         this.checkInvalidated();
       });
       this.port = port;
     } catch {
       this.checkInvalidated();
     }
+    return this.port;
   }
 
   async judge(message: Extract<ContentMessage, { type: 'page-blocks' }>): Promise<PageBlocksResponse | undefined> {
@@ -37,25 +64,46 @@ export class BackgroundLink {
   }
 
   /** Sends a message; the answer, or undefined when the background could not be reached. */
-  async request(message: ContentMessage): Promise<unknown> {
-    this.connect();
-    try {
-      return await browser.runtime.sendMessage(message);
-    } catch {
-      // The background may be restarting (the next change sends again), or the extension is gone.
-      this.checkInvalidated();
-      return undefined;
-    }
+  request(message: ContentMessage): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.awaited.set(id, (answer) => {
+        this.awaited.delete(id);
+        resolve(answer);
+      });
+      if (!this.post({ id, message })) this.awaited.get(id)?.(undefined);
+    });
   }
 
+  /** Sends a message that needs no answer. */
   send(message: ContentMessage): void {
-    void this.request(message);
+    this.post({ message });
+  }
+
+  /**
+   * Whether the request was posted. A port the background closed before telling us (it was
+   * stopped) is replaced once; if that fails too, the background may be restarting (the next
+   * change sends again), or the extension is gone.
+   */
+  private post(request: FrameRequest): boolean {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const port = this.connect();
+      if (!port) return false;
+      try {
+        port.postMessage(request);
+        return true;
+      } catch {
+        if (this.port === port) this.port = undefined;
+      }
+    }
+    this.checkInvalidated();
+    return false;
   }
 
   /** The extension was reloaded or removed: this content script is an orphan and must stop. */
   private checkInvalidated(): boolean {
     if (this.invalidated) return true;
-    if (browser.runtime?.id) return false;
+    if (this.runtime.id) return false;
     this.invalidated = true;
     this.onInvalidated();
     return true;

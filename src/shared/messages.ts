@@ -78,6 +78,32 @@ export function parseContentMessage(message: unknown): ReceivedContentMessage | 
   return result.success ? result.data : null;
 }
 
+/**
+ * What a content script posts on its frame's port (frame-port.ts): a message, numbered when it
+ * awaits an answer. One port carries all of a frame's messages: each runtime.sendMessage opens
+ * and closes a channel of its own through the browser, several times the cost of a port message.
+ */
+export interface FrameRequest {
+  id?: number;
+  message: ContentMessage;
+}
+const frameRequestSchema = z.object({ id: z.number().int().min(0).optional(), message: z.unknown() });
+
+/** Background -> content script on the frame's port: the answer to request `id`. */
+export interface FrameAnswer {
+  id: number;
+  answer: unknown;
+}
+
+/**
+ * A request posted on a frame's port, or null when it is not one. Its message is null when
+ * malformed: a numbered request is still answered (with nothing), so that no frame waits forever.
+ */
+export function parseFrameRequest(request: unknown): { id?: number; message: ReceivedContentMessage | null } | null {
+  const result = frameRequestSchema.safeParse(request);
+  return result.success ? { id: result.data.id, message: parseContentMessage(result.data.message) } : null;
+}
+
 /** What the frame shows after a judgement: its own highlights, and the tab's verdict for the bar. */
 export interface FrameJudgement {
   verdict: TabVerdict;

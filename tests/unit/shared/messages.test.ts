@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { scan, segmentText } from '../../../src/engine';
 import { MAX_BLOCK_LENGTH, MAX_TEXTS_PER_MESSAGE } from '../../../src/shared/block-limits';
 import { type BlockEntry, packEntry } from '../../../src/shared/block-entries';
-import { parseContentMessage } from '../../../src/shared/messages';
+import { parseContentMessage, parseFrameRequest } from '../../../src/shared/messages';
 import { buildReport, pageReportSchema } from '../../../src/shared/report';
 import { coreRuleSet } from '../../helpers/core';
 
@@ -72,5 +72,22 @@ describe('reports', () => {
     expect(built.risk).toBe(reportOf(plain, 'https://x.example/').risk);
     expect(built.url).toBe('https://x.example/jobs');
     expect(built.findings.some((finding) => finding.rule === 'job-no-experience')).toBe(true);
+  });
+});
+
+describe('parseFrameRequest', () => {
+  it('takes a numbered request or a message that awaits no answer', () => {
+    expect(parseFrameRequest({ id: 3, message: { type: 'bar-hidden' } })).toEqual({ id: 3, message: { type: 'bar-hidden' } });
+    expect(parseFrameRequest({ message: { type: 'page-texts', page, texts } })).toEqual({ message: { type: 'page-texts', page, texts } });
+  });
+
+  it('keeps the number of a request whose message is malformed, so that it is still answered', () => {
+    expect(parseFrameRequest({ id: 4, message: { type: 'trust-site', host: 'lure.example' } })).toEqual({ id: 4, message: null });
+  });
+
+  it('rejects what is not a request', () => {
+    for (const request of [null, 'bar-hidden', { type: 'bar-hidden' }, { id: -1, message: { type: 'bar-hidden' } }, { id: 1.5, message: { type: 'bar-hidden' } }, { id: '1', message: { type: 'bar-hidden' } }]) {
+      expect(parseFrameRequest(request)).toBeNull();
+    }
   });
 });
