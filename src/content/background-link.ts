@@ -26,8 +26,8 @@ const extensionRuntime: PortRuntime = {
 export class BackgroundLink {
   private port: Browser.runtime.Port | undefined;
   private invalidated = false;
-  /** Requests awaiting their answer, by number. */
-  private readonly awaited = new Map<number, (answer: unknown) => void>();
+  /** Requests awaiting their answer, by number; `reposted` once posted again on a new port. */
+  private readonly awaited = new Map<number, { request: FrameRequest; settle: (answer: unknown) => void; reposted: boolean }>();
   private nextId = 0;
 
   constructor(
@@ -44,13 +44,10 @@ export class BackgroundLink {
     if (this.port || this.checkInvalidated()) return this.port;
     try {
       const port = this.runtime.connect({ name: framePortName(this.documentStart) });
-      port.onMessage.addListener((answer: FrameAnswer) => this.awaited.get(answer?.id)?.(answer.answer));
+      port.onMessage.addListener((answer: FrameAnswer) => this.awaited.get(answer?.id)?.settle(answer.answer));
       port.onDisconnect.addListener(() => {
         if (this.port === port) this.port = undefined;
-        // What was asked on it will never be answered: as if the background could not be reached.
-        for (const settle of this.awaited.values()) settle(undefined);
-        this.awaited.clear();
-        this.checkInvalidated();
+        this.askAgain();
       });
       this.port = port;
     } catch {
@@ -66,13 +63,33 @@ export class BackgroundLink {
   /** Sends a message; the answer, or undefined when the background could not be reached. */
   request(message: ContentMessage): Promise<unknown> {
     const id = this.nextId++;
+    const request: FrameRequest = { id, message };
     return new Promise((resolve) => {
-      this.awaited.set(id, (answer) => {
+      const settle = (answer: unknown) => {
         this.awaited.delete(id);
         resolve(answer);
-      });
-      if (!this.post({ id, message })) this.awaited.get(id)?.(undefined);
+      };
+      this.awaited.set(id, { request, settle, reposted: false });
+      if (!this.post(request)) settle(undefined);
     });
+  }
+
+  /**
+   * The port closed with requests unanswered: the browser stopped the background (idle, or
+   * updating it), and what it was sent since may be lost with it. Each request is posted once
+   * more, on a new port that starts the background again: a background that lost what the frame
+   * sent asks for everything again, as after any restart. A request that meets a second closing,
+   * or an extension that is gone, is answered with nothing.
+   */
+  private askAgain(): void {
+    const invalidated = this.checkInvalidated();
+    for (const waiting of [...this.awaited.values()]) {
+      if (invalidated || waiting.reposted) waiting.settle(undefined);
+      else {
+        waiting.reposted = true;
+        if (!this.post(waiting.request)) waiting.settle(undefined);
+      }
+    }
   }
 
   /** Sends a message that needs no answer. */

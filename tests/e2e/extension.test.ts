@@ -80,6 +80,28 @@ describe('pages', () => {
     await page.close();
   });
 
+  it('flags a chat message that arrives after the browser stopped the background', async () => {
+    const { page, tabId } = await open('/chat.html');
+    await waitForReport(session.browser.worker, tabId, (r) => r.scanned.blocks > 0);
+    // A mark in the worker's globals: gone once the browser has started it again.
+    await session.browser.worker.evaluate(() => Object.assign(self, { beforeStop: true }));
+    const cdp = await session.browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    // The message wakes a background that knows nothing of the page: it asks for all of it again.
+    await appendMessage(page, CHAT_LURE);
+    const restarted = async () => {
+      session.browser.worker = session.browser.context.serviceWorkers().at(-1)!;
+      return session.browser.worker.evaluate(() => !('beforeStop' in self)).catch(() => false);
+    };
+    await expect.poll(restarted, { timeout: 15_000 }).toBe(true);
+    const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
+    expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
+    await expect.poll(() => warningBarOf(page)).not.toBeNull();
+    await page.close();
+  });
+
   it('flags a lure that builds up over several messages of one conversation, not a sender\'s name', async () => {
     const { page, tabId } = await open('/chat-named.html');
     await waitForReport(session.browser.worker, tabId, (r) => r.scanned.blocks > 0);

@@ -74,18 +74,31 @@ describe('BackgroundLink', () => {
     await expect(second).resolves.toEqual({ listed: true });
   });
 
-  it('answers nothing, instead of waiting forever, when the background stops before answering; the next request starts it again', async () => {
+  it('asks again on a new port, which starts the background again, when the background stops before answering', async () => {
     const { runtime, ports } = fakeRuntime();
     const invalidated = vi.fn();
     const link = new BackgroundLink(1000, invalidated, runtime);
     const asked = link.judge(blocks('a'));
     ports[0]!.close();
-    await expect(asked).resolves.toBeUndefined();
-    const again = link.judge(blocks('a'));
     expect(ports).toHaveLength(2);
-    ports[1]!.answer({ id: ports[1]!.posted[0]!.id!, answer: { listed: true } });
-    await expect(again).resolves.toEqual({ listed: true });
+    expect(ports[1]!.posted).toEqual(ports[0]!.posted);
+    ports[1]!.answer({ id: ports[1]!.posted[0]!.id!, answer: { resend: true } });
+    await expect(asked).resolves.toEqual({ resend: true });
     expect(invalidated).not.toHaveBeenCalled();
+  });
+
+  it('answers nothing, instead of waiting forever, when the background stops a second time before answering', async () => {
+    const { runtime, ports } = fakeRuntime();
+    const link = new BackgroundLink(1000, () => undefined, runtime);
+    const asked = link.judge(blocks('a'));
+    ports[0]!.close();
+    ports[1]!.close();
+    await expect(asked).resolves.toBeUndefined();
+    // The next request opens a port of its own.
+    const again = link.judge(blocks('a'));
+    expect(ports).toHaveLength(3);
+    ports[2]!.answer({ id: ports[2]!.posted[0]!.id!, answer: { listed: true } });
+    await expect(again).resolves.toEqual({ listed: true });
   });
 
   it('replaces a port that closed before the frame was told', async () => {
