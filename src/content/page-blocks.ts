@@ -57,22 +57,25 @@ export class PageBlocks {
     if (this.ids.size > 2 * blocks.length + FORGET_GONE_TEXTS_AFTER) this.forgetGoneTexts();
   }
 
-  /** Names a block just read (and learns where it sits in a chat). */
-  name(block: TextBlock): PageBlock {
-    const named = block as PageBlock;
-    const { text } = block;
+  /**
+   * Names a block just read (and learns where it sits in a chat). The named block is a new object
+   * with all its fields at once: a key added to the reader's object would need a second object to
+   * hold it, one more of the objects that outlive their first garbage collections on a long page.
+   */
+  name({ element, text, source }: TextBlock): PageBlock {
+    let key: string;
     const id = this.ids.get(text);
     if (id === undefined) {
       const fresh = (this.nextId++).toString(36);
       this.ids.set(text, fresh);
-      named.key = blockKey(fresh, 0);
+      key = blockKey(fresh, 0);
     } else {
       const count = this.repeats.get(id) ?? 1;
       this.repeats.set(id, count + 1);
-      named.key = blockKey(id, count);
+      key = blockKey(id, count);
     }
-    this.conversations.learn(block.element);
-    return named;
+    this.conversations.learn(element);
+    return { element, text, source, key };
   }
 
   /** The blocks with these keys: one pass over the list, no index of a long page rebuilt after every change. */

@@ -116,11 +116,11 @@ export class Conversations<E extends object> {
   /** Per parent: how many children share each signature. */
   private readonly counts = new WeakMap<E, Map<string, number>>();
   /**
-   * Per block element: its message element and their container, or null. Forgotten whole when a
+   * Per block element: where its message is (see MessagePlace), or null. Forgotten whole when a
    * kind of child crosses the minimum somewhere (a chat's third message): that is rare, and
    * remembering which blocks each parent decided would keep an entry per block of a long list.
    */
-  private messages = new WeakMap<E, { message: E; container: E } | null>();
+  private messages = new WeakMap<E, MessagePlace<E> | null>();
   /** Per message element: its sender, for the texts it had. */
   private readonly senders = new WeakMap<E, { texts: readonly string[]; sender: { name: string; prefix: number } | null }>();
   /** Parents whose children changed since the last look: their counts are checked then. */
@@ -146,7 +146,8 @@ export class Conversations<E extends object> {
     this.recount();
     let found = this.messages.get(element);
     if (found === undefined) this.messages.set(element, (found = this.findMessage(element)));
-    return found;
+    if (found === null) return null;
+    return found instanceof MessageInside ? found : { message: element, container: found };
   }
 
   /** Roles for blocks given in reading order, each with the element it belongs to (the innermost block element around its text). */
@@ -254,14 +255,14 @@ export class Conversations<E extends object> {
     if (crossed) this.messages = new WeakMap();
   }
 
-  private findMessage(element: E): { message: E; container: E } | null {
+  private findMessage(element: E): MessagePlace<E> | null {
     let current: E | null = element;
     for (let level = 0; current && level < MAX_LEVELS; level++) {
       const parent = this.tree.parent(current);
       if (!parent) return null;
       // The signature of a child the count did not cover (the middle of a long list) is not kept.
       const kind = this.signatures.get(current) ?? signature(this.tree, current);
-      if (((this.counts.get(parent) ?? this.countChildren(parent)).get(kind) ?? 0) >= MIN_MESSAGES) return { message: current, container: parent };
+      if (((this.counts.get(parent) ?? this.countChildren(parent)).get(kind) ?? 0) >= MIN_MESSAGES) return current === element ? parent : new MessageInside(current, parent);
       current = parent;
     }
     return null;
@@ -275,6 +276,21 @@ export class Conversations<E extends object> {
     return sender;
   }
 }
+
+/** A block inside a message element (a bubble holding several paragraphs), and their container. */
+class MessageInside<E> {
+  constructor(
+    readonly message: E,
+    readonly container: E,
+  ) {}
+}
+
+/**
+ * Where a block's message is, as kept per block: the container alone when the block element is
+ * the message itself (every item of a long list, most chat messages), which keeps no object per
+ * block that outlives the page's first garbage collections.
+ */
+type MessagePlace<E> = E | MessageInside<E>;
 
 /** Whether any signature crossed the line between "a few" and "alike children" (MIN_MESSAGES). */
 function crossesMinimum(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): boolean {
