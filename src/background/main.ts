@@ -140,6 +140,11 @@ async function answerFrame(port: Browser.runtime.Port, raw: unknown, tabId: numb
 }
 
 export function runBackground(): void {
+  // The rules are loaded as the worker starts, not when the first page asks: the browser starts a
+  // stopped worker for the navigation itself (tabs.onUpdated), a few hundred milliseconds before
+  // the page has read anything, and loading them from the cache takes ~90 ms on a 2-core machine.
+  // A failure here shows again, and is handled, when a page asks.
+  activeRuleSet().catch(() => undefined);
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
       id: CHECK_SELECTION_MENU,

@@ -17,7 +17,9 @@ import {
   highlightCount,
   launchWithExtension,
   setStorage,
+  stopServiceWorker,
   tabIdOf,
+  workerStartedAgain,
   waitForReport,
   warningBarOf,
   clickInWarningBar,
@@ -83,19 +85,10 @@ describe('pages', () => {
   it('flags a chat message that arrives after the browser stopped the background', async () => {
     const { page, tabId } = await open('/chat.html');
     await waitForReport(session.browser.worker, tabId, (r) => r.scanned.blocks > 0);
-    // A mark in the worker's globals: gone once the browser has started it again.
-    await session.browser.worker.evaluate(() => Object.assign(self, { beforeStop: true }));
-    const cdp = await session.browser.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await cdp.detach();
+    await stopServiceWorker(session.browser, page);
     // The message wakes a background that knows nothing of the page: it asks for all of it again.
     await appendMessage(page, CHAT_LURE);
-    const restarted = async () => {
-      session.browser.worker = session.browser.context.serviceWorkers().at(-1)!;
-      return session.browser.worker.evaluate(() => !('beforeStop' in self)).catch(() => false);
-    };
-    await expect.poll(restarted, { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => workerStartedAgain(session.browser), { timeout: 15_000 }).toBe(true);
     const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
     expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
     await expect.poll(() => warningBarOf(page)).not.toBeNull();

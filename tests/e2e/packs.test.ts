@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateKeyPair } from '../../src/packs/signing';
 import { type Misbehaviour, ngoPack, type PackServer, startPackServer } from './support/pack-server';
-import { reportOf, tabIdOf, waitForReport } from './support/browser';
+import { reportOf, stopServiceWorker, tabIdOf, waitForReport, workerStartedAgain } from './support/browser';
 import { extensionSession } from './support/session';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -102,20 +102,12 @@ describe('rule-pack subscriptions', () => {
           }),
       );
     await expect.poll(cachedKey).toContain('"ngo-pack","1.1.0"');
-    // A mark in the worker's globals: gone once the browser has started it again.
-    await session.browser.worker.evaluate(() => Object.assign(self, { beforeRestart: true }));
-    const cdp = await session.browser.context.newCDPSession(options);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopServiceWorker(session.browser, options);
     // The next page wakes the worker again, which judges with the subscribed pack's rules.
     const page = await session.browser.context.newPage();
     const since = Date.now();
     await page.goto(`${session.server.origin}/careers.html`);
-    const restarted = async () => {
-      session.browser.worker = session.browser.context.serviceWorkers().at(-1)!;
-      return session.browser.worker.evaluate(() => !('beforeRestart' in self)).catch(() => false);
-    };
-    await expect.poll(restarted, { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => workerStartedAgain(session.browser), { timeout: 15_000 }).toBe(true);
     tabId = await tabIdOf(session.browser.worker, page.url(), 15_000, since);
     await expect.poll(() => rulesFound(tabId), { timeout: 15_000 }).toContain('ngo-quuxjob');
     expect(await cachedKey()).toContain('"ngo-pack","1.1.0"');

@@ -105,6 +105,25 @@ export async function launchWithExtension(options: { lang?: string; proxy?: stri
  * The tab id of a page, found through the report its content script stored. Only reports made
  * since `since` count: a tab closed a moment ago may still have a report for the same address.
  */
+/**
+ * Stops the extension's service worker, as the browser does when it has been idle for 30 s; the
+ * next event or message starts it again (see workerStartedAgain). `via` is any page of the browser.
+ */
+export async function stopServiceWorker(browser: ExtensionBrowser, via: Page): Promise<void> {
+  // A mark in the worker's globals: gone once the browser has started it again.
+  await browser.worker.evaluate(() => Object.assign(self, { lureguardBeforeStop: true })).catch(() => undefined);
+  const cdp = await browser.context.newCDPSession(via);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+/** Whether the browser has started the worker again since stopServiceWorker; `browser.worker` is then the new one. */
+export async function workerStartedAgain(browser: ExtensionBrowser): Promise<boolean> {
+  browser.worker = browser.context.serviceWorkers().at(-1)!;
+  return browser.worker.evaluate(() => !('lureguardBeforeStop' in self)).catch(() => false);
+}
+
 export async function tabIdOf(worker: Worker, url: string, timeout = 15_000, since = 0): Promise<number> {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
