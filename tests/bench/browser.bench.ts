@@ -120,6 +120,7 @@ try {
       }
       await page.close();
     }
+    let afterStopLine = '';
     if (label === '100 KB') {
       // The first page after the browser stopped the idle background (it does after 30 s, so a
       // person meets this often): the worker starts again, loads the rules from its cache, and its
@@ -135,7 +136,7 @@ try {
         afterStop.push(report.scannedAt - origin - (await loadEndOf(page)));
         await page.close();
       }
-      console.log(`          (the first page after the browser stopped the idle background: load → verdict median ${ms(quantile(afterStop, 0.5))}, p95 ${ms(quantile(afterStop, 0.95))} over ${LOADS} loads)`);
+      afterStopLine = `          (the first page after the browser stopped the idle background: load → verdict median ${ms(quantile(afterStop, 0.5))}, p95 ${ms(quantile(afterStop, 0.95))} over ${LOADS} loads)`;
     }
     if (chatDelays.length > 0) {
       console.log(
@@ -158,6 +159,7 @@ try {
     console.log(
       `          (one traced load, load → verdict ${ms(cpu.window)}: CPU time ${ms(cpuTotal(cpu.busy))} of the ${cpus().length} cores' ${ms(cpu.window * cpus().length)}, ${busy.map(([kind, time]) => `${kind} ${time.toFixed(0)}`).join(', ')})`,
     );
+    if (afterStopLine) console.log(afterStopLine);
     const goal = GOAL_AFTER_LOAD[label];
     if (goal !== undefined) {
       // What the page and the browser take of the machine by themselves in the goal's window.
