@@ -27,11 +27,7 @@ export interface PageChanges {
  * message read in the next task waited for it (npm run bench:browser, chat on the 1 MB page).
  */
 export const CHANGE_DELAY_MS = 20;
-/**
- * The attributes that hide text followed when they change: not aria-hidden, which hides nothing
- * on screen (a page could clear a warning with it while its lure stays in view) and which a
- * modal sets on the whole rest of the page; nor type, whose hidden is for form fields.
- */
+/** The attributes that hide text, followed when they change; not type, whose hidden is for form fields. */
 const FOLLOWED_ATTRIBUTES = ['hidden', 'style'] as const satisfies readonly (typeof HIDING_ATTRIBUTES)[number][];
 /** How often custom elements without a shadow root are looked at again, at first; the wait doubles up to the maximum. */
 const HOST_CHECK_FIRST_MS = 250;

@@ -17,16 +17,17 @@ export const HIDDEN_ELEMENTS = new Set([
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 
 /** The attributes hidesElement reads: an element with none of them is not hidden by its markup. */
-export const HIDING_ATTRIBUTES = ['hidden', 'aria-hidden', 'type', 'style'] as const;
+export const HIDING_ATTRIBUTES = ['hidden', 'type', 'style'] as const;
 
 /**
- * True when an element's markup hides it: hidden, aria-hidden="true", type="hidden", or an
- * inline display:none / visibility:hidden. Takes an attribute getter so that a DOM element and a
- * parser's attribute record are judged alike. Reads HIDING_ATTRIBUTES only.
+ * True when an element's markup hides it: hidden, type="hidden", or an inline display:none /
+ * visibility:hidden. Not aria-hidden="true": it hides an element from screen readers only, so
+ * text under it is on screen, and a page that put its lure there would not be warned about.
+ * Takes an attribute getter so that a DOM element and a parser's attribute record are judged
+ * alike. Reads HIDING_ATTRIBUTES only.
  */
 export function hidesElement(attribute: (name: (typeof HIDING_ATTRIBUTES)[number]) => string | null | undefined): boolean {
   if (attribute('hidden') != null) return true;
-  if (attribute('aria-hidden')?.toLowerCase() === 'true') return true;
   if (attribute('type')?.toLowerCase() === 'hidden') return true;
   const style = attribute('style');
   return !!style && HIDDEN_STYLE.test(style);

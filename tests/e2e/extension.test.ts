@@ -154,13 +154,13 @@ describe('pages', () => {
     await page.close();
   });
 
-  it('reads text in open shadow roots and frames, and skips hidden text', async () => {
+  it('reads text in open shadow roots, frames and aria-hidden elements (shown on screen), and skips hidden text', async () => {
     const { page, tabId } = await open('/shadow-and-frames.html');
     const report = await waitForReport(session.browser.worker, tabId, (r) => r.findings.length > 0);
     const texts = report.findings.map((f) => f.text);
     expect(texts).toContain('Sihanoukville');
+    expect(texts).toContain('Golden Triangle');
     expect(texts).not.toContain('Myawaddy');
-    expect(texts).not.toContain('Golden Triangle');
     // The iframe reports on its own, as another frame of the same tab.
     await expect.poll(async () => Object.entries(await frameFindingsOf(session.browser.worker, tabId)).some(([frame, found]) => frame !== '0' && found.includes('Telegram'))).toBe(true);
     await page.close();

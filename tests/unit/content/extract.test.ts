@@ -37,12 +37,12 @@ describe('readBlocks', () => {
     expect(blocks[5]).toBe('Border News Daily, all rights reserved.');
   });
 
-  it('reads open shadow roots and skips iframes, noscript, hidden and aria-hidden content', () => {
+  it('reads open shadow roots and aria-hidden text (it is on screen), and skips iframes, noscript and hidden content', () => {
     loadFixturePage('shadow-and-frames.html');
     const card = document.querySelector('job-card')!;
     card.attachShadow({ mode: 'open' }).innerHTML = '<div><h3>Chat agents in Sihanoukville</h3><p>Salary $3,000 per month.</p></div>';
     const blocks = texts();
-    expect(blocks).toEqual(['Welcome to the community board.', 'Chat agents in Sihanoukville', 'Salary $3,000 per month.']);
+    expect(blocks).toEqual(['Welcome to the community board.', 'Chat agents in Sihanoukville', 'Salary $3,000 per month.', 'Shown, though not to screen readers: Golden Triangle']);
   });
 
   it('reads the shadow root an inline span shows instead of its own text, and skips hidden inline text', () => {
