@@ -6,6 +6,7 @@
  * defined lazily renders into a shadow root that no mutation of the document announces).
  */
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, type HIDING_ATTRIBUTES, hidesElement } from '../extract/blocks';
+import { isHidden } from './extract';
 import { isOwnUi } from './own-ui';
 import { composedParent, selfOrAncestorPasses } from './reading-order';
 
@@ -29,6 +30,11 @@ export interface PageChanges {
 export const CHANGE_DELAY_MS = 20;
 /** The attributes that hide text, followed when they change; not type, whose hidden is for form fields. */
 const FOLLOWED_ATTRIBUTES = ['hidden', 'style'] as const satisfies readonly (typeof HIDING_ATTRIBUTES)[number][];
+/**
+ * At most this many elements the page's stylesheets hid when they were read are looked at again
+ * when a class changes (menus, dialogs, tabs: a page has tens, not thousands).
+ */
+const MAX_HIDDEN_BY_STYLESHEET = 200;
 /** How often custom elements without a shadow root are looked at again, at first; the wait doubles up to the maximum. */
 const HOST_CHECK_FIRST_MS = 250;
 const HOST_CHECK_MAX_MS = 4000;
@@ -51,6 +57,9 @@ export class ChangeWatcher {
   private hostTimer: ReturnType<typeof setTimeout> | undefined;
   private hostWait = HOST_CHECK_FIRST_MS;
   private hostsSeenAt = 0;
+  /** Elements read as hidden by the page's stylesheets; a class changed since the last look at them. */
+  private readonly hiddenByStylesheet = new Set<Element>();
+  private classChanged = false;
 
   constructor(
     private readonly onChanges: (changes: PageChanges) => void,
@@ -68,7 +77,7 @@ export class ChangeWatcher {
   observe(root: Node): void {
     if (this.observed.has(root)) return;
     this.observed.add(root);
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: [...FOLLOWED_ATTRIBUTES], attributeOldValue: true });
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: [...FOLLOWED_ATTRIBUTES, 'class'], attributeOldValue: true });
   }
 
   /**
@@ -85,6 +94,15 @@ export class ChangeWatcher {
   readAgain(element: Element): void {
     this.dirty.add(element);
     this.schedule();
+  }
+
+  /**
+   * The reader skipped an element the page's stylesheets hide (a collapsed section, a tab not
+   * chosen): a class changed on it or around it may show it, and then it is read. Without this a
+   * page could keep its lure out of the scan by showing it, after it was read, with a class.
+   */
+  watchHiddenByStylesheet(element: Element): void {
+    if (this.hiddenByStylesheet.size < MAX_HIDDEN_BY_STYLESHEET) this.hiddenByStylesheet.add(element);
   }
 
   /** A custom element was read without a shadow root: look again later, it may get one. */
@@ -105,12 +123,20 @@ export class ChangeWatcher {
     this.dirty.clear();
     this.parents.clear();
     this.hosts.clear();
+    this.hiddenByStylesheet.clear();
+    this.classChanged = false;
     this.removals = false;
   }
 
   private onMutations(records: MutationRecord[]): void {
     for (const record of records) {
       if (record.type === 'attributes') {
+        // A class may show what a stylesheet hid: looked at once per handover, not per change
+        // (pages change classes all the time, for hover and animation).
+        if (record.attributeName === 'class') {
+          if (this.hiddenByStylesheet.size > 0) this.classChanged = true;
+          continue;
+        }
         // Text shown or hidden by its markup (a lure revealed once the page was read): the block
         // it belongs to is read again. Other changes of these attributes (a style animated
         // without end) cost one attribute read each, looked at before anything else.
@@ -141,7 +167,7 @@ export class ChangeWatcher {
   }
 
   private schedule(): void {
-    if (this.dirty.size === 0 && !this.removals) return;
+    if (this.dirty.size === 0 && !this.removals && !this.classChanged) return;
     // Never put off again: a page whose text changes without pause must not hold back every later change.
     if (this.handoverDue !== undefined) return;
     const due: { timer?: ReturnType<typeof setTimeout> } = {};
@@ -157,11 +183,23 @@ export class ChangeWatcher {
   private handOver(): void {
     this.handoverDue = undefined;
     this.lastHandover = performance.now();
+    if (this.classChanged) this.lookAtHiddenByStylesheet();
+    if (this.dirty.size === 0 && !this.removals) return;
     const changes = { roots: outermost([...this.dirty]), removals: this.removals, parents: [...this.parents] };
     this.dirty.clear();
     this.parents.clear();
     this.removals = false;
     this.onChanges(changes);
+  }
+
+  /** Elements a class change showed are read (the guard checks that nothing around them hides them still). */
+  private lookAtHiddenByStylesheet(): void {
+    this.classChanged = false;
+    for (const element of this.hiddenByStylesheet) {
+      if (element.isConnected && isHidden(element)) continue;
+      this.hiddenByStylesheet.delete(element);
+      if (element.isConnected && !isInOwnUi(element)) this.dirty.add(element);
+    }
   }
 
   private scheduleHostCheck(): void {

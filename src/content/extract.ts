@@ -93,19 +93,32 @@ const MAY_HIDE = HIDING_ATTRIBUTES.map((name) => `[${name}]`).join(',');
  * localName (the reader has it already).
  */
 export function isHidden(element: Element, tag = element.localName): boolean {
-  if (HIDDEN_ELEMENTS.has(tag) || FORM_FIELDS.has(tag) || (mayBeOwnUi(tag) && isOwnUi(element))) return true;
+  return hiddenBy(element, tag) !== undefined;
+}
+
+/**
+ * What hides an element (see isHidden): its markup or what it is (followed by the watcher when
+ * the markup changes), or the page's stylesheets (a class or an id a rule singles out; looked at
+ * again when a class changes, see ChangeWatcher.watchHiddenByStylesheet); undefined when nothing does.
+ */
+export function hiddenBy(element: Element, tag = element.localName): 'markup' | 'stylesheet' | undefined {
+  if (HIDDEN_ELEMENTS.has(tag) || FORM_FIELDS.has(tag) || (mayBeOwnUi(tag) && isOwnUi(element))) return 'markup';
   // Most elements of a page have no attributes at all: nothing in their markup can hide them.
   const attributed = element.hasAttributes();
-  if (attributed && element.matches(MAY_HIDE) && hidesElement((name) => element.getAttribute(name))) return true;
+  if (attributed && element.matches(MAY_HIDE) && hidesElement((name) => element.getAttribute(name))) return 'markup';
   const custom = tag.includes('-');
-  if (!BLOCK_ELEMENTS.has(tag) && !custom) return false;
-  if (!custom && (!attributed || (!element.hasAttribute('class') && !element.hasAttribute('id')))) return false;
+  if (!BLOCK_ELEMENTS.has(tag) && !custom) return undefined;
+  if (!custom && (!attributed || (!element.hasAttribute('class') && !element.hasAttribute('id')))) return undefined;
+  return isShownByStylesheets(element) ? undefined : 'stylesheet';
+}
+
+function isShownByStylesheets(element: Element): boolean {
   const visible = (element as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  if (typeof visible === 'function') return !visible.call(element, { visibilityProperty: true });
+  if (typeof visible === 'function') return visible.call(element, { visibilityProperty: true });
   const view = element.ownerDocument.defaultView;
-  if (!view) return false;
+  if (!view) return true;
   const computed = view.getComputedStyle(element);
-  return computed.display === 'none' || computed.visibility === 'hidden';
+  return computed.display !== 'none' && computed.visibility !== 'hidden';
 }
 
 /**
@@ -153,8 +166,8 @@ function wholeTextOf(element: Element): string | undefined {
  */
 type Step = { parent: Node; next: Node | null } | { list: readonly Node[]; index: number } | { leave: Element };
 
-/** What the reader tells about shadow DOM it meets, so that the watcher can follow it. */
-export interface ShadowHostHooks {
+/** What the reader tells the watcher about what it meets (shadow DOM, hidden elements, a lost place), so that the watcher can follow it. */
+export interface ReaderHooks {
   /** An open shadow root was read: its changes are not seen from the document. */
   onShadowRoot?: (root: ShadowRoot) => void;
   /** A custom element with no shadow root yet: a lazily defined widget may attach one later. */
@@ -169,6 +182,8 @@ export interface ShadowHostHooks {
    * shows no text of its own but may host one; without it such roots are not read.
    */
   closedShadowRootOf?: (element: Element) => ShadowRoot | null;
+  /** An element was skipped because the page's stylesheets hide it: a class change may show it. */
+  onHiddenByStylesheet?: (element: Element) => void;
 }
 
 /**
@@ -204,7 +219,7 @@ export class BlockReader {
   constructor(
     root: Node,
     private readonly onBlock: (block: TextBlock) => void,
-    private readonly hosts: ShadowHostHooks = {},
+    private readonly hooks: ReaderHooks = {},
   ) {
     this.stack = [{ list: [root], index: 0 }];
     const owner = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.ownerDocument?.documentElement;
@@ -255,7 +270,11 @@ export class BlockReader {
    */
   private enter(element: Element): void {
     const tag = element.localName;
-    if (isHidden(element, tag)) return;
+    const hidden = hiddenBy(element, tag);
+    if (hidden) {
+      if (hidden === 'stylesheet') this.hooks.onHiddenByStylesheet?.(element);
+      return;
+    }
     let shadow = element.shadowRoot;
     if (BLOCK_ELEMENTS.has(tag)) {
       this.flush();
@@ -266,16 +285,16 @@ export class BlockReader {
           return;
         }
         // No text of its own: what it shows may be in a shadow root the page closed.
-        shadow = closedShadowRootWhereTextMayHide(element, this.hosts.closedShadowRootOf);
+        shadow = closedShadowRootWhereTextMayHide(element, this.hooks.closedShadowRootOf);
         if (!shadow) return;
       }
       this.owners.push(element);
       this.stack.push({ leave: element });
     } else if (!shadow && (tag === 'span' ? !element.firstChild : tag.includes('-'))) {
-      shadow = closedShadowRootWhereTextMayHide(element, this.hosts.closedShadowRootOf);
+      shadow = closedShadowRootWhereTextMayHide(element, this.hooks.closedShadowRootOf);
     }
     if (shadow) {
-      this.hosts.onShadowRoot?.(shadow);
+      this.hooks.onShadowRoot?.(shadow);
       this.readChildrenOf(shadow);
       return;
     }
@@ -286,7 +305,7 @@ export class BlockReader {
         return;
       }
     } else if (tag.includes('-')) {
-      this.hosts.onCustomElement?.(element);
+      this.hooks.onCustomElement?.(element);
     }
     this.readChildrenOf(element);
   }
@@ -305,7 +324,7 @@ export class BlockReader {
     for (const step of this.stack) {
       if (!('next' in step) || !step.next || step.next.parentNode === step.parent) continue;
       step.next = null;
-      this.hosts.onLostPlace?.(step.parent);
+      this.hooks.onLostPlace?.(step.parent);
     }
   }
 

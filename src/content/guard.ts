@@ -226,6 +226,7 @@ export class PageGuard {
         onShadowRoot: (shadow) => this.watcher.observe(shadow),
         onCustomElement: (element) => this.watcher.watchHost(element),
         onLostPlace: (parent) => this.watcher.readAgain(elementOf(parent)),
+        onHiddenByStylesheet: (element) => this.watcher.watchHiddenByStylesheet(element),
         closedShadowRootOf: this.env.closedShadowRootOf,
       },
     );

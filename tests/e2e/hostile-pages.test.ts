@@ -68,6 +68,17 @@ describe('hostile pages', () => {
     await page.close();
   });
 
+  it('reads a lure the page shows only after it was read, by changing a class its stylesheet hides it with', async () => {
+    const { page, tabId } = await open('/revealed-by-class.html');
+    const first = await waitForReport(session.browser.worker, tabId, (r) => r.scanned.blocks > 0);
+    expect(first.risk).toMatch(/^(none|low)$/);
+    await page.evaluate(() => (window as unknown as { reveal(): void }).reveal());
+    const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk), 5_000);
+    expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
+    await expect.poll(() => highlightedTexts(page)).toContain('Sihanoukville');
+    await page.close();
+  });
+
   it('reads a lure the page put in closed shadow roots, and highlights it there', async () => {
     const { page, tabId } = await open('/closed-shadow-lure.html');
     const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));

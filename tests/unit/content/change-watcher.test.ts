@@ -5,7 +5,7 @@
  * for); a burst of changes as one update; and a page that never stops changing at most once per
  * interval, without ever holding its changes back.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANGE_DELAY_MS, ChangeWatcher, type PageChanges } from '../../../src/content/change-watcher';
 
 const handedOver: PageChanges[] = [];
@@ -111,4 +111,20 @@ describe('ChangeWatcher', () => {
     watcher.stop();
     expect(await inTask(() => chat().append(paragraph('Late message')))).toEqual([]);
   });
+
+  it('hands over an element a stylesheet hid when it was read, once a class change shows it, and nothing for other class changes', async () => {
+    document.head.innerHTML = '<style>.collapsed .details { display: none; }</style>';
+    document.body.innerHTML = '<section class="collapsed"><div class="details"><p>Chat agents wanted.</p></div></section><p class="note">Hi!</p>';
+    const details = document.querySelector('.details')!;
+    await inTask(() => undefined);
+    handedOver.length = 0;
+    watcher.watchHiddenByStylesheet(details);
+    // A class change that shows nothing hands nothing over (waited for longer than the interval).
+    document.querySelector('.note')!.classList.add('seen');
+    await new Promise((resolve) => setTimeout(resolve, 3 * CHANGE_DELAY_MS));
+    expect(handedOver).toEqual([]);
+    document.querySelector('section')!.classList.remove('collapsed');
+    await vi.waitFor(() => expect(handedOver.map((changes) => changes.roots)).toEqual([[details]]));
+  });
 });
+
