@@ -35,6 +35,12 @@ const FOLLOWED_ATTRIBUTES = ['hidden', 'style'] as const satisfies readonly (typ
  * when a class changes (menus, dialogs, tabs: a page has tens, not thousands).
  */
 const MAX_HIDDEN_BY_STYLESHEET = 200;
+/**
+ * Attributes whose change may show what a stylesheet hid: a class or an id a rule singles out,
+ * a dialog or details opened (the browser's own stylesheet hides a closed dialog), and the state
+ * attributes that menus, tabs and accordions are styled by.
+ */
+const REVEALING_ATTRIBUTES = ['class', 'id', 'open', 'aria-expanded', 'aria-selected', 'aria-hidden', 'data-state'];
 /** How often custom elements without a shadow root are looked at again, at first; the wait doubles up to the maximum. */
 const HOST_CHECK_FIRST_MS = 250;
 const HOST_CHECK_MAX_MS = 4000;
@@ -57,9 +63,9 @@ export class ChangeWatcher {
   private hostTimer: ReturnType<typeof setTimeout> | undefined;
   private hostWait = HOST_CHECK_FIRST_MS;
   private hostsSeenAt = 0;
-  /** Elements read as hidden by the page's stylesheets; a class changed since the last look at them. */
+  /** Elements read as hidden by the page's stylesheets; whether something that may show them changed since the last look. */
   private readonly hiddenByStylesheet = new Set<Element>();
-  private classChanged = false;
+  private mayShowHidden = false;
 
   constructor(
     private readonly onChanges: (changes: PageChanges) => void,
@@ -77,7 +83,7 @@ export class ChangeWatcher {
   observe(root: Node): void {
     if (this.observed.has(root)) return;
     this.observed.add(root);
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: [...FOLLOWED_ATTRIBUTES, 'class'], attributeOldValue: true });
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: [...FOLLOWED_ATTRIBUTES, ...REVEALING_ATTRIBUTES], attributeOldValue: true });
   }
 
   /**
@@ -98,8 +104,9 @@ export class ChangeWatcher {
 
   /**
    * The reader skipped an element the page's stylesheets hide (a collapsed section, a tab not
-   * chosen): a class changed on it or around it may show it, and then it is read. Without this a
-   * page could keep its lure out of the scan by showing it, after it was read, with a class.
+   * chosen, a closed dialog): a class or state changed on it or around it (REVEALING_ATTRIBUTES)
+   * may show it, and then it is read. Without this a page could keep its lure out of the scan by
+   * showing it, after it was read, with a class or by opening a dialog.
    */
   watchHiddenByStylesheet(element: Element): void {
     if (this.hiddenByStylesheet.size < MAX_HIDDEN_BY_STYLESHEET) this.hiddenByStylesheet.add(element);
@@ -124,7 +131,7 @@ export class ChangeWatcher {
     this.parents.clear();
     this.hosts.clear();
     this.hiddenByStylesheet.clear();
-    this.classChanged = false;
+    this.mayShowHidden = false;
     this.removals = false;
   }
 
@@ -133,8 +140,8 @@ export class ChangeWatcher {
       if (record.type === 'attributes') {
         // A class may show what a stylesheet hid: looked at once per handover, not per change
         // (pages change classes all the time, for hover and animation).
-        if (record.attributeName === 'class') {
-          if (this.hiddenByStylesheet.size > 0) this.classChanged = true;
+        if (!FOLLOWED_ATTRIBUTES.includes(record.attributeName as (typeof FOLLOWED_ATTRIBUTES)[number])) {
+          if (this.hiddenByStylesheet.size > 0) this.mayShowHidden = true;
           continue;
         }
         // Text shown or hidden by its markup (a lure revealed once the page was read): the block
@@ -167,7 +174,7 @@ export class ChangeWatcher {
   }
 
   private schedule(): void {
-    if (this.dirty.size === 0 && !this.removals && !this.classChanged) return;
+    if (this.dirty.size === 0 && !this.removals && !this.mayShowHidden) return;
     // Never put off again: a page whose text changes without pause must not hold back every later change.
     if (this.handoverDue !== undefined) return;
     const due: { timer?: ReturnType<typeof setTimeout> } = {};
@@ -183,7 +190,7 @@ export class ChangeWatcher {
   private handOver(): void {
     this.handoverDue = undefined;
     this.lastHandover = performance.now();
-    if (this.classChanged) this.lookAtHiddenByStylesheet();
+    if (this.mayShowHidden) this.lookAtHiddenByStylesheet();
     if (this.dirty.size === 0 && !this.removals) return;
     const changes = { roots: outermost([...this.dirty]), removals: this.removals, parents: [...this.parents] };
     this.dirty.clear();
@@ -192,9 +199,9 @@ export class ChangeWatcher {
     this.onChanges(changes);
   }
 
-  /** Elements a class change showed are read (the guard checks that nothing around them hides them still). */
+  /** Elements a change showed are read (the guard checks that nothing around them hides them still). */
   private lookAtHiddenByStylesheet(): void {
-    this.classChanged = false;
+    this.mayShowHidden = false;
     for (const element of this.hiddenByStylesheet) {
       if (element.isConnected && isHidden(element)) continue;
       this.hiddenByStylesheet.delete(element);

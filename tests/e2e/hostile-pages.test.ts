@@ -79,6 +79,16 @@ describe('hostile pages', () => {
     await page.close();
   });
 
+  it('reads a lure the page shows only after it was read, by opening a dialog', async () => {
+    const { page, tabId } = await open('/revealed-by-class.html');
+    const first = await waitForReport(session.browser.worker, tabId, (r) => r.scanned.blocks > 0);
+    expect(first.findings.some((f) => f.text === '柬埔寨')).toBe(false);
+    await page.evaluate(() => (window as unknown as { openNotice(): void }).openNotice());
+    const report = await waitForReport(session.browser.worker, tabId, (r) => r.findings.some((f) => f.text === '柬埔寨'), 5_000);
+    expect(isFlagged(report.risk)).toBe(true);
+    await page.close();
+  });
+
   it('reads a lure the page put in closed shadow roots, and highlights it there', async () => {
     const { page, tabId } = await open('/closed-shadow-lure.html');
     const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));
