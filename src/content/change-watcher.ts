@@ -36,9 +36,10 @@ const FOLLOWED_ATTRIBUTES = ['hidden', 'style'] as const satisfies readonly (typ
  */
 const MAX_HIDDEN_BY_STYLESHEET = 200;
 /**
- * Attributes whose change may show what a stylesheet hid: a class or an id a rule singles out,
- * a dialog or details opened (the browser's own stylesheet hides a closed dialog), and the state
- * attributes that menus, tabs and accordions are styled by.
+ * Attributes whose change may show what a stylesheet hid, besides FOLLOWED_ATTRIBUTES (an inline
+ * style can override a stylesheet): a class or an id a rule singles out, a dialog or details
+ * opened (the browser's own stylesheet hides a closed dialog), and the state attributes that
+ * menus, tabs and accordions are styled by.
  */
 const REVEALING_ATTRIBUTES = ['class', 'id', 'open', 'aria-expanded', 'aria-selected', 'aria-hidden', 'data-state'];
 /** How often custom elements without a shadow root are looked at again, at first; the wait doubles up to the maximum. */
@@ -138,12 +139,11 @@ export class ChangeWatcher {
   private onMutations(records: MutationRecord[]): void {
     for (const record of records) {
       if (record.type === 'attributes') {
-        // A class may show what a stylesheet hid: looked at once per handover, not per change
-        // (pages change classes all the time, for hover and animation).
-        if (!FOLLOWED_ATTRIBUTES.includes(record.attributeName as (typeof FOLLOWED_ATTRIBUTES)[number])) {
-          if (this.hiddenByStylesheet.size > 0) this.mayShowHidden = true;
-          continue;
-        }
+        // Any of these may show what a stylesheet hid (an inline style overriding it too): looked
+        // at once per handover, not per change (pages change classes and styles all the time, for
+        // hover and animation).
+        if (this.hiddenByStylesheet.size > 0) this.mayShowHidden = true;
+        if (!FOLLOWED_ATTRIBUTES.includes(record.attributeName as (typeof FOLLOWED_ATTRIBUTES)[number])) continue;
         // Text shown or hidden by its markup (a lure revealed once the page was read): the block
         // it belongs to is read again. Other changes of these attributes (a style animated
         // without end) cost one attribute read each, looked at before anything else.

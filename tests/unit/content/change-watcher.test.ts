@@ -126,5 +126,16 @@ describe('ChangeWatcher', () => {
     document.querySelector('section')!.classList.remove('collapsed');
     await vi.waitFor(() => expect(handedOver.map((changes) => changes.roots)).toEqual([[details]]));
   });
+
+  it('hands over an element a stylesheet hid once an inline style overrides the stylesheet', async () => {
+    document.head.innerHTML = '<style>.details { display: none; }</style>';
+    document.body.innerHTML = '<div class="details"><p>Chat agents wanted.</p></div>';
+    const details = document.querySelector<HTMLElement>('.details')!;
+    await inTask(() => undefined);
+    handedOver.length = 0;
+    watcher.watchHiddenByStylesheet(details);
+    details.style.display = 'block';
+    await vi.waitFor(() => expect(handedOver.map((changes) => changes.roots)).toEqual([[details]]));
+  });
 });
 
