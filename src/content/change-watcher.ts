@@ -42,6 +42,11 @@ const MAX_HIDDEN_BY_STYLESHEET = 200;
  * menus, tabs and accordions are styled by.
  */
 const REVEALING_ATTRIBUTES = ['class', 'id', 'open', 'aria-expanded', 'aria-selected', 'aria-hidden', 'data-state'];
+/**
+ * Those elements are looked at again at most this often: each look asks the browser for styles
+ * it may have to compute first, and a page may animate a style or a class without end.
+ */
+const LOOK_AGAIN_MS = 250;
 /** How often custom elements without a shadow root are looked at again, at first; the wait doubles up to the maximum. */
 const HOST_CHECK_FIRST_MS = 250;
 const HOST_CHECK_MAX_MS = 4000;
@@ -67,6 +72,7 @@ export class ChangeWatcher {
   /** Elements read as hidden by the page's stylesheets; whether something that may show them changed since the last look. */
   private readonly hiddenByStylesheet = new Set<Element>();
   private mayShowHidden = false;
+  private lastLook = -Infinity;
 
   constructor(
     private readonly onChanges: (changes: PageChanges) => void,
@@ -182,7 +188,8 @@ export class ChangeWatcher {
     const whenDue = () => {
       if (this.handoverDue === due) this.handOver();
     };
-    const wait = this.lastHandover + CHANGE_DELAY_MS - performance.now();
+    const onlyLook = this.dirty.size === 0 && !this.removals;
+    const wait = Math.max(this.lastHandover + CHANGE_DELAY_MS, onlyLook ? this.lastLook + LOOK_AGAIN_MS : -Infinity) - performance.now();
     if (wait > 0) due.timer = setTimeout(whenDue, wait);
     else queueMicrotask(whenDue);
   }
@@ -190,18 +197,22 @@ export class ChangeWatcher {
   private handOver(): void {
     this.handoverDue = undefined;
     this.lastHandover = performance.now();
-    if (this.mayShowHidden) this.lookAtHiddenByStylesheet();
-    if (this.dirty.size === 0 && !this.removals) return;
-    const changes = { roots: outermost([...this.dirty]), removals: this.removals, parents: [...this.parents] };
-    this.dirty.clear();
-    this.parents.clear();
-    this.removals = false;
-    this.onChanges(changes);
+    if (this.mayShowHidden && this.lastHandover - this.lastLook >= LOOK_AGAIN_MS) this.lookAtHiddenByStylesheet();
+    if (this.dirty.size > 0 || this.removals) {
+      const changes = { roots: outermost([...this.dirty]), removals: this.removals, parents: [...this.parents] };
+      this.dirty.clear();
+      this.parents.clear();
+      this.removals = false;
+      this.onChanges(changes);
+    }
+    // A look put off (the last one was too recent) comes when it is due.
+    if (this.mayShowHidden) this.schedule();
   }
 
   /** Elements a change showed are read (the guard checks that nothing around them hides them still). */
   private lookAtHiddenByStylesheet(): void {
     this.mayShowHidden = false;
+    this.lastLook = performance.now();
     for (const element of this.hiddenByStylesheet) {
       if (element.isConnected && isHidden(element)) continue;
       this.hiddenByStylesheet.delete(element);
