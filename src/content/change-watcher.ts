@@ -62,7 +62,7 @@ export class ChangeWatcher {
   private readonly parents = new Set<Element>();
   private removals = false;
   /** The handover to come, if one is scheduled (a timer, or a microtask that checks it is still the one). */
-  private handoverDue: { timer?: ReturnType<typeof setTimeout> } | undefined;
+  private handoverDue: { timer?: ReturnType<typeof setTimeout>; onlyLook: boolean } | undefined;
   private lastHandover = -Infinity;
   /** Custom elements read without a shadow root, and when the last one was added. */
   private readonly hosts = new Set<Element>();
@@ -180,15 +180,20 @@ export class ChangeWatcher {
   }
 
   private schedule(): void {
-    if (this.dirty.size === 0 && !this.removals && !this.mayShowHidden) return;
-    // Never put off again: a page whose text changes without pause must not hold back every later change.
-    if (this.handoverDue !== undefined) return;
-    const due: { timer?: ReturnType<typeof setTimeout> } = {};
+    const onlyLook = this.dirty.size === 0 && !this.removals;
+    if (onlyLook && !this.mayShowHidden) return;
+    if (this.handoverDue !== undefined) {
+      // Never put off again: a page whose text changes without pause must not hold back every
+      // later change. But a handover due only for a look at hidden elements (every 250 ms) is
+      // brought forward for a change of text: a chat message must not wait for it.
+      if (onlyLook || !this.handoverDue.onlyLook) return;
+      clearTimeout(this.handoverDue.timer);
+    }
+    const due: { timer?: ReturnType<typeof setTimeout>; onlyLook: boolean } = { onlyLook };
     this.handoverDue = due;
     const whenDue = () => {
       if (this.handoverDue === due) this.handOver();
     };
-    const onlyLook = this.dirty.size === 0 && !this.removals;
     const wait = Math.max(this.lastHandover + CHANGE_DELAY_MS, onlyLook ? this.lastLook + LOOK_AGAIN_MS : -Infinity) - performance.now();
     if (wait > 0) due.timer = setTimeout(whenDue, wait);
     else queueMicrotask(whenDue);

@@ -137,5 +137,20 @@ describe('ChangeWatcher', () => {
     details.style.display = 'block';
     await vi.waitFor(() => expect(handedOver.map((changes) => changes.roots)).toEqual([[details]]));
   });
+
+  it('does not hold a new message back for a look at hidden elements that was put off', async () => {
+    document.head.innerHTML = '<style>.details { display: none; }</style>';
+    document.body.innerHTML = '<div class="details"><p>Hidden.</p></div><div id="chat"><p>Hi!</p></div>';
+    await inTask(() => undefined);
+    handedOver.length = 0;
+    watcher.watchHiddenByStylesheet(document.querySelector('.details')!);
+    // A typing indicator: the first class change is looked at soon, the look at the next is put off.
+    await inTask(() => chat().classList.add('typing'));
+    await new Promise((resolve) => setTimeout(resolve, 2 * CHANGE_DELAY_MS));
+    await inTask(() => chat().classList.remove('typing'));
+    const message = paragraph('Chat agents wanted, $3,500 a month.');
+    const seen = await inTask(() => chat().append(message));
+    expect(seen.flatMap((changes) => changes.roots)).toEqual([message]);
+  });
 });
 
