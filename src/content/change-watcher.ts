@@ -55,14 +55,23 @@ const HOST_CHECK_FOR_MS = 60_000;
 /** At most this many custom elements are watched for a late shadow root (a page may have thousands). */
 const MAX_WATCHED_HOSTS = 2000;
 
+/**
+ * A handover scheduled: its timer (none when it comes in a microtask that checks it is still the
+ * one), and whether it is due only for a look at elements a stylesheet hid.
+ */
+interface HandoverDue {
+  timer?: ReturnType<typeof setTimeout>;
+  onlyLook: boolean;
+}
+
 export class ChangeWatcher {
   private readonly observer: MutationObserver;
   private readonly observed = new WeakSet<Node>();
   private readonly dirty = new Set<Element>();
   private readonly parents = new Set<Element>();
   private removals = false;
-  /** The handover to come, if one is scheduled (a timer, or a microtask that checks it is still the one). */
-  private handoverDue: { timer?: ReturnType<typeof setTimeout>; onlyLook: boolean } | undefined;
+  /** The handover to come, if one is scheduled. */
+  private handoverDue: HandoverDue | undefined;
   private lastHandover = -Infinity;
   /** Custom elements read without a shadow root, and when the last one was added. */
   private readonly hosts = new Set<Element>();
@@ -189,7 +198,7 @@ export class ChangeWatcher {
       if (onlyLook || !this.handoverDue.onlyLook) return;
       clearTimeout(this.handoverDue.timer);
     }
-    const due: { timer?: ReturnType<typeof setTimeout>; onlyLook: boolean } = { onlyLook };
+    const due: HandoverDue = { onlyLook };
     this.handoverDue = due;
     const whenDue = () => {
       if (this.handoverDue === due) this.handOver();

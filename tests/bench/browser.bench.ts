@@ -31,13 +31,13 @@
  */
 import { cpus } from 'node:os';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { launchWithExtension, stopServiceWorker } from '../e2e/support/browser';
+import { launchWithExtension, stopServiceWorker, VIEWPORT } from '../e2e/support/browser';
 import { startServer } from '../e2e/support/server';
 import { cpuAfterLoad } from './cpu-after-load';
 import { longestTasks } from './own-tasks';
 import { benchPage, escapeHtml, listPage } from './bench-pages';
 import { firstPaintOf, loadEndOf, quantile } from './page-measures';
-import { followStoredReports } from './stored-reports';
+import { followStoredReports, type Judged } from './stored-reports';
 
 const LOADS = 5;
 const MESSAGES = 20;
@@ -77,8 +77,16 @@ const server = await startServer();
 const browser = await launchWithExtension();
 const stored = await followStoredReports(browser);
 const plain = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-// The same window size as the extension's browser (support/browser.ts): the same page to lay out and paint.
-const plainContext = await plain.newContext({ viewport: { width: 1200, height: 800 } });
+const plainContext = await plain.newContext({ viewport: VIEWPORT });
+/** The complete report of the document loaded in `page`, with its time origin and load end (ms from it). */
+async function verdictOf(page: Page, blocks: number): Promise<{ report: Judged; origin: number; loadEnd: number }> {
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  const report = await stored.ofDocument(origin, blocks);
+  return { report, origin, loadEnd: await loadEndOf(page) };
+}
+/** From the end of the load event to the verdict, in ms. */
+const afterLoad = ({ report, origin, loadEnd }: Awaited<ReturnType<typeof verdictOf>>) => report.scannedAt - origin - loadEnd;
+
 try {
   console.log(`final verdict over ${LOADS} loads each (unique address per load; complete report of that document)`);
   console.log('page      nav→verdict median / p95    load→verdict median / p95   longest task: ours (any)   first paint (without)   blocks, risk');
@@ -98,11 +106,10 @@ try {
     for (let load = 0; load < LOADS; load++) {
       const page = await browser.context.newPage();
       await page.goto(`${server.origin}/bench.html?load=${blocks}-${load}-${Date.now()}`, { waitUntil: 'load', timeout: 120_000 });
-      const origin = await page.evaluate(() => performance.timeOrigin);
-      const report = await stored.ofDocument(origin, blocks);
-      const loadEnd = await loadEndOf(page);
+      const verdict = await verdictOf(page, blocks);
+      const { report, origin } = verdict;
       fromNavigation.push(report.scannedAt - origin);
-      fromLoad.push(report.scannedAt - origin - loadEnd);
+      fromLoad.push(afterLoad(verdict));
       paints.push(await firstPaintOf(page));
       const bare = await plainContext.newPage();
       await bare.goto(`${server.origin}/bench.html?bare=${blocks}-${load}-${Date.now()}`, { waitUntil: 'load', timeout: 120_000 });
@@ -131,9 +138,7 @@ try {
         await stopServiceWorker(browser, page);
         await page.waitForTimeout(300);
         await page.goto(`${server.origin}/bench.html?after-stop=${load}-${Date.now()}`, { waitUntil: 'load', timeout: 120_000 });
-        const origin = await page.evaluate(() => performance.timeOrigin);
-        const report = await stored.ofDocument(origin, blocks);
-        afterStop.push(report.scannedAt - origin - (await loadEndOf(page)));
+        afterStop.push(afterLoad(await verdictOf(page, blocks)));
         await page.close();
       }
       afterStopLine = `          (the first page after the browser stopped the idle background: load → verdict median ${ms(quantile(afterStop, 0.5))}, p95 ${ms(quantile(afterStop, 0.95))} over ${LOADS} loads)`;
@@ -144,14 +149,9 @@ try {
       );
     }
     const tasks = await longestTasks(browser.context, `${server.origin}/bench.html?traced=${Date.now()}`, `chrome-extension://${browser.extensionId}/`, async (page) => {
-      const origin = await page.evaluate(() => performance.timeOrigin);
-      await stored.ofDocument(origin, blocks);
+      await verdictOf(page, blocks);
     });
-    const cpu = await cpuAfterLoad(browser.context, `${server.origin}/bench.html?cpu=${Date.now()}`, async (page) => {
-      const origin = await page.evaluate(() => performance.timeOrigin);
-      const report = await stored.ofDocument(origin, blocks);
-      return report.scannedAt - origin - (await loadEndOf(page));
-    });
+    const cpu = await cpuAfterLoad(browser.context, `${server.origin}/bench.html?cpu=${Date.now()}`, async (page) => afterLoad(await verdictOf(page, blocks)));
     console.log(
       `${label.padEnd(9)} ${ms(quantile(fromNavigation, 0.5)).padStart(10)} / ${ms(quantile(fromNavigation, 0.95)).padEnd(14)} ${ms(quantile(fromLoad, 0.5)).padStart(10)} / ${ms(quantile(fromLoad, 0.95)).padEnd(14)} ${ms(tasks.ours).padStart(8)} (${ms(tasks.any)})   ${ms(quantile(paints, 0.5)).padStart(8)} (${ms(quantile(paintsWithout, 0.5))})   ${summary}`,
     );

@@ -16,6 +16,9 @@ export const EXTENSION = fileURLToPath(new URL('../../../.output/chrome-mv3', im
 export const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The browser window's size in every test and benchmark (a browser without the extension gets the same, to lay out and paint the same page). */
+export const VIEWPORT = { width: 1200, height: 800 };
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   worker: Worker;
@@ -77,7 +80,7 @@ export async function launchWithExtension(options: { lang?: string; proxy?: stri
     ...(options.policyDir && { env: { ...process.env, CHROMIUM_POLICY_DIR: options.policyDir } as Record<string, string> }),
     headless: true,
     locale: options.lang,
-    viewport: { width: 1200, height: 800 },
+    viewport: VIEWPORT,
     args: [
       `--disable-extensions-except=${extension}`,
       `--load-extension=${extension}`,
