@@ -1,6 +1,6 @@
 /**
- * The content script's line to the background: the frame's port, which carries all its messages
- * (numbered when an answer is awaited). The port tells the background when the frame goes; its
+ * The content script's line to the background: the frame's port, which carries all its messages,
+ * each numbered and answered. The port tells the background when the frame goes; its
  * closing tells the content script when the extension was reloaded or removed (the runtime has no
  * id then), which is the only thing that ends protection: no page event can.
  */
@@ -92,9 +92,13 @@ export class BackgroundLink {
     }
   }
 
-  /** Sends a message that needs no answer. */
+  /**
+   * Sends a message whose answer no one waits for. It is numbered all the same, so that one the
+   * background was stopped before handling (a click on "Why?", a part of a long list) is posted
+   * again on the new port like any other: the background acknowledges every numbered message.
+   */
   send(message: ContentMessage): void {
-    this.post({ message });
+    void this.request(message);
   }
 
   /**

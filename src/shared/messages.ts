@@ -79,8 +79,9 @@ export function parseContentMessage(message: unknown): ReceivedContentMessage | 
 }
 
 /**
- * What a content script posts on its frame's port (frame-port.ts): a message, numbered when it
- * awaits an answer. One port carries all of a frame's messages: each runtime.sendMessage opens
+ * What a content script posts on its frame's port (frame-port.ts): a message and its number, which
+ * the answer carries back (a content script numbers every message, so that it can post again one
+ * that a stopped background never answered). One port carries all of a frame's messages: each runtime.sendMessage opens
  * and closes a channel of its own through the browser, several times the cost of a port message.
  */
 export interface FrameRequest {

@@ -66,7 +66,7 @@ describe('BackgroundLink', () => {
     expect(ports).toHaveLength(1);
     expect(ports[0]!.name).toContain('1000');
     const [texts, firstAsked, secondAsked] = ports[0]!.posted;
-    expect(texts).toEqual({ message: { type: 'page-texts', page, texts: [{ key: 'a', text: 'Jobs in Myawaddy' }] } });
+    expect(texts).toEqual({ id: expect.any(Number), message: { type: 'page-texts', page, texts: [{ key: 'a', text: 'Jobs in Myawaddy' }] } });
     // Answered in the other order: each still gets its own.
     ports[0]!.answer({ id: secondAsked!.id!, answer: { listed: true } });
     ports[0]!.answer({ id: firstAsked!.id!, answer: { resend: true } });
@@ -85,6 +85,23 @@ describe('BackgroundLink', () => {
     ports[1]!.answer({ id: ports[1]!.posted[0]!.id!, answer: { resend: true } });
     await expect(asked).resolves.toEqual({ resend: true });
     expect(invalidated).not.toHaveBeenCalled();
+  });
+
+  it('posts again, in their order, messages no one waits for that the stopped background never acknowledged', () => {
+    const { runtime, ports } = fakeRuntime();
+    const link = new BackgroundLink(1000, () => undefined, runtime);
+    link.send({ type: 'page-texts', page, texts: [{ key: 'a', text: 'Jobs in Myawaddy' }] });
+    link.send({ type: 'open-explanation' });
+    link.send({ type: 'bar-hidden' });
+    // The background handled the texts, then was stopped (idle) before the click on "Why?".
+    ports[0]!.answer({ id: ports[0]!.posted[0]!.id!, answer: { ok: true } });
+    ports[0]!.close();
+    expect(ports[1]!.posted.map((request) => request.message.type)).toEqual(['open-explanation', 'bar-hidden']);
+    ports[1]!.answer({ id: ports[1]!.posted[0]!.id!, answer: { ok: true } });
+    ports[1]!.answer({ id: ports[1]!.posted[1]!.id!, answer: { ok: true } });
+    ports[1]!.close();
+    // Acknowledged: nothing is posted a third time.
+    expect(ports).toHaveLength(2);
   });
 
   it('answers nothing, instead of waiting forever, when the background stops a second time before answering', async () => {
