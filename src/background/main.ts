@@ -111,7 +111,11 @@ function onFramePort(port: Browser.runtime.Port): void {
   const tabId = port.sender?.tab?.id;
   const frameId = port.sender?.frameId ?? 0;
   const documentStart = documentOfPort(port.name);
-  if (tabId === undefined || documentStart === null) return;
+  if (tabId === undefined || documentStart === null) {
+    // Not a tab's frame, or not our content script: closed, so that nothing waits on it for an answer.
+    port.disconnect();
+    return;
+  }
   port.onMessage.addListener((raw: unknown) => void answerFrame(port, raw, tabId, frameId));
   port.onDisconnect.addListener(() => {
     forgetFrame(tabId, frameId, documentStart);

@@ -11,7 +11,8 @@
  */
 import { browser } from 'wxt/browser';
 import { RISK_RANK, type Risk } from '../engine/types';
-import { type PageReport, REPORT_LIMITS, reportedUrl } from '../shared/report';
+import { reportedUrl } from '../shared/page-address';
+import { type PageReport, REPORT_LIMITS } from '../shared/report';
 import { type TabState, tabStateItem } from '../shared/session-state';
 import { readSettings, type Settings } from '../shared/settings';
 import { NO_VERDICT, type TabVerdict, tabVerdict } from '../shared/tab-verdict';

@@ -26,8 +26,11 @@ const extensionRuntime: PortRuntime = {
 export class BackgroundLink {
   private port: Browser.runtime.Port | undefined;
   private invalidated = false;
-  /** Requests awaiting their answer, by number; `reposted` once posted again on a new port. */
-  private readonly awaited = new Map<number, { request: FrameRequest; settle: (answer: unknown) => void; reposted: boolean }>();
+  /**
+   * Requests awaiting their answer, by number: the port each was posted on (only its closing loses
+   * it), and `reposted` once posted again on a new port.
+   */
+  private readonly awaited = new Map<number, { request: FrameRequest; settle: (answer: unknown) => void; port: Browser.runtime.Port | undefined; reposted: boolean }>();
   private nextId = 0;
 
   constructor(
@@ -47,7 +50,7 @@ export class BackgroundLink {
       port.onMessage.addListener((answer: FrameAnswer) => this.awaited.get(answer?.id)?.settle(answer.answer));
       port.onDisconnect.addListener(() => {
         if (this.port === port) this.port = undefined;
-        this.askAgain();
+        this.askAgain(port);
       });
       this.port = port;
     } catch {
@@ -69,26 +72,32 @@ export class BackgroundLink {
         this.awaited.delete(id);
         resolve(answer);
       };
-      this.awaited.set(id, { request, settle, reposted: false });
-      if (!this.post(request)) settle(undefined);
+      const waiting = { request, settle, port: undefined as Browser.runtime.Port | undefined, reposted: false };
+      this.awaited.set(id, waiting);
+      waiting.port = this.post(request);
+      if (!waiting.port) settle(undefined);
     });
   }
 
   /**
-   * The port closed with requests unanswered: the browser stopped the background (idle, or
-   * updating it), and what it was sent since may be lost with it. Each request is posted once
-   * more, on a new port that starts the background again: a background that lost what the frame
-   * sent asks for everything again, as after any restart. A request that meets a second closing,
-   * or an extension that is gone, is answered with nothing.
+   * A port closed with requests unanswered: the browser stopped the background (idle, or
+   * updating it), and what it was sent on that port may be lost with it. Each such request is
+   * posted once more, on a new port that starts the background again: a background that lost what
+   * the frame sent asks for everything again, as after any restart. A request that meets a second
+   * closing, or an extension that is gone, is answered with nothing. (A port already replaced may
+   * tell of its closing late: what went out on the new one is not lost.)
    */
-  private askAgain(): void {
+  private askAgain(closed: Browser.runtime.Port): void {
     const invalidated = this.checkInvalidated();
     for (const waiting of [...this.awaited.values()]) {
-      if (invalidated || waiting.reposted) waiting.settle(undefined);
-      else {
-        waiting.reposted = true;
-        if (!this.post(waiting.request)) waiting.settle(undefined);
+      if (waiting.port !== closed) continue;
+      if (invalidated || waiting.reposted) {
+        waiting.settle(undefined);
+        continue;
       }
+      waiting.reposted = true;
+      waiting.port = this.post(waiting.request);
+      if (!waiting.port) waiting.settle(undefined);
     }
   }
 
@@ -102,23 +111,23 @@ export class BackgroundLink {
   }
 
   /**
-   * Whether the request was posted. A port the background closed before telling us (it was
-   * stopped) is replaced once; if that fails too, the background may be restarting (the next
-   * change sends again), or the extension is gone.
+   * The port the request was posted on, or undefined when it could not be. A port the background
+   * closed before telling us (it was stopped) is replaced once; if that fails too, the background
+   * may be restarting (the next change sends again), or the extension is gone.
    */
-  private post(request: FrameRequest): boolean {
+  private post(request: FrameRequest): Browser.runtime.Port | undefined {
     for (let attempt = 0; attempt < 2; attempt++) {
       const port = this.connect();
-      if (!port) return false;
+      if (!port) return undefined;
       try {
         port.postMessage(request);
-        return true;
+        return port;
       } catch {
         if (this.port === port) this.port = undefined;
       }
     }
     this.checkInvalidated();
-    return false;
+    return undefined;
   }
 
   /** The extension was reloaded or removed: this content script is an orphan and must stop. */

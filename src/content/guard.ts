@@ -8,6 +8,7 @@
 import { packList } from '../shared/block-entries';
 import { MAX_PAGE_CHARACTERS, TEXT_BATCH } from '../shared/block-limits';
 import type { ContentMessage, PageBlocksResponse, PageInfo } from '../shared/messages';
+import { reportedUrl } from '../shared/page-address';
 import type { BlockSpan, SkipReason } from '../shared/report';
 import { isTrusted, type Settings } from '../shared/settings';
 import type { TabVerdict } from '../shared/tab-verdict';
@@ -82,7 +83,7 @@ export class PageGuard {
   }
 
   private get page(): PageInfo {
-    return { url: this.env.location.href, host: this.env.hostname, documentStart: this.env.documentStart };
+    return { url: reportedUrl(this.env.location.href), host: this.env.hostname, documentStart: this.env.documentStart };
   }
 
   private get skipReason(): SkipReason | undefined {

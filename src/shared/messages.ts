@@ -10,9 +10,10 @@ import type { TabVerdict } from './tab-verdict';
 import { MAX_BLOCK_LENGTH, MAX_PAGE_BLOCKS, MAX_TEXTS_PER_MESSAGE } from './block-limits';
 import { MAX_PACKED_ENTRY, unpackEntries } from './block-entries';
 import { BLOCK_KEY_SOURCE } from './block-keys';
+import { MAX_URL_LENGTH } from './page-address';
 
 const pageSchema = z.object({
-  url: z.string().max(100_000),
+  url: z.string().max(MAX_URL_LENGTH),
   host: z.string().max(500),
   /** performance.timeOrigin of the frame's document: tells a reload from an update. */
   documentStart: z.number(),

@@ -8,13 +8,14 @@
 import { z } from 'zod';
 import type { CompiledRuleSet, ScanResult, Segment } from '../engine';
 import { CATEGORIES, RISKS, ROLES } from '../engine/types';
+import { MAX_URL_LENGTH, reportedUrl } from './page-address';
 
 /**
  * How long a report's strings may be. The report is built within them, so that a page cannot
  * make its report vanish with a huge address or a match padded with thousands of invisible
  * characters.
  */
-export const REPORT_LIMITS = { url: 8000, text: 2000, context: 200, term: 500, findings: 200 } as const;
+export const REPORT_LIMITS = { url: MAX_URL_LENGTH, text: 2000, context: 200, term: 500, findings: 200 } as const;
 
 const localizedSchema = z.object({ en: z.string().max(5000), zh: z.string().max(5000) });
 const sourceSchema = z.object({
@@ -85,13 +86,6 @@ export type PageReport = z.infer<typeof pageReportSchema>;
 const CONTEXT = 40;
 
 const clip = (text: string, limit: number) => (text.length <= limit ? text : text.slice(0, limit));
-
-/** The page address as reported: an address too long loses its fragment, then its tail. */
-export function reportedUrl(url: string): string {
-  if (url.length <= REPORT_LIMITS.url) return url;
-  const hash = url.indexOf('#');
-  return clip(hash >= 0 ? url.slice(0, hash) : url, REPORT_LIMITS.url);
-}
 
 export function buildReport(
   result: ScanResult,

@@ -129,6 +129,24 @@ describe('BackgroundLink', () => {
     await expect(asked).resolves.toEqual({ listed: true });
   });
 
+  it('does not post again what went out on a new port when the port it replaced tells of its closing late', async () => {
+    const { runtime, ports } = fakeRuntime();
+    const link = new BackgroundLink(1000, () => undefined, runtime);
+    link.connect();
+    ports[0]!.close({ tell: false });
+    const asked = link.judge(blocks('a'));
+    expect(ports).toHaveLength(2);
+    // The old port's closing is told only now: the request on the new, open port stands.
+    ports[0]!.close();
+    expect(ports).toHaveLength(2);
+    expect(ports[1]!.posted).toHaveLength(1);
+    // It still has its one posting again should the new port close unanswered.
+    ports[1]!.close();
+    expect(ports[2]!.posted).toEqual(ports[1]!.posted);
+    ports[2]!.answer({ id: ports[2]!.posted[0]!.id!, answer: { listed: true } });
+    await expect(asked).resolves.toEqual({ listed: true });
+  });
+
   it('ends protection only when the extension was reloaded or removed, and then asks nothing more', async () => {
     const { runtime, ports } = fakeRuntime();
     const invalidated = vi.fn();

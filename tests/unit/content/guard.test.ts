@@ -115,6 +115,19 @@ describe('PageGuard', () => {
     expect(bar()?.getAttribute('data-risk')).toMatch(/medium|high/);
   });
 
+  it('warns on a page that made its own address longer than any message may carry', async () => {
+    const background = fakeBackground();
+    const env = environment(background);
+    // A fragment of 200,000 characters (history.replaceState, or a link a scammer sends).
+    env.location = { href: `https://chat.example/room#${'x'.repeat(200_000)}` };
+    guard = new PageGuard(env, DEFAULT_SETTINGS, []);
+    await guard.start();
+    appendMessage(CHAT_LURE);
+    await vi.waitFor(() => expect(bar()?.getAttribute('data-risk')).toMatch(/medium|high/));
+    expect(background.rejected).toEqual([]);
+    expect(background.judged.at(-1)!.page.url).toBe('https://chat.example/room');
+  });
+
   it('judges a new message while the last answer is still on its way, and an older answer never replaces a newer one', async () => {
     const background = fakeBackground();
     // The background judges each message as it comes; its answers wait until the test lets each one go.
