@@ -118,18 +118,7 @@ describe('BackgroundLink', () => {
     await expect(again).resolves.toEqual({ listed: true });
   });
 
-  it('replaces a port that closed before the frame was told', async () => {
-    const { runtime, ports } = fakeRuntime();
-    const link = new BackgroundLink(1000, () => undefined, runtime);
-    link.connect();
-    ports[0]!.close({ tell: false });
-    const asked = link.judge(blocks('a'));
-    expect(ports).toHaveLength(2);
-    ports[1]!.answer({ id: ports[1]!.posted[0]!.id!, answer: { listed: true } });
-    await expect(asked).resolves.toEqual({ listed: true });
-  });
-
-  it('does not post again what went out on a new port when the port it replaced tells of its closing late', async () => {
+  it('replaces a port that closed before the frame was told, and does not post again what went out on the new one when the old tells late', async () => {
     const { runtime, ports } = fakeRuntime();
     const link = new BackgroundLink(1000, () => undefined, runtime);
     link.connect();
