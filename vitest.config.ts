@@ -13,7 +13,7 @@ export default defineConfig({
       {
         // Engine, rules, CLI, DOM extraction and components: plain Node or happy-dom, no browser.
         plugins: [WxtVitest()],
-        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node' },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node', setupFiles: ['tests/unit/support/browser-stylesheet.ts'] },
       },
       {
         // The built extension in real Chromium; run after `npm run build`.

@@ -1,12 +1,12 @@
 /**
  * Watches the page for changes to its text (chat messages, infinite scroll, single-page apps,
- * text shown or hidden by its markup) and hands over the blocks that changed, coalesced: a burst
- * of changes becomes one update.
+ * text shown or hidden by its markup, or shown by its stylesheets) and hands over the blocks that
+ * changed, coalesced: a burst of changes becomes one update.
  * Follows open shadow roots, including ones attached after they were first read (a chat widget
  * defined lazily renders into a shadow root that no mutation of the document announces).
  */
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, type HIDING_ATTRIBUTES, hidesElement } from '../extract/blocks';
-import { isHidden } from './extract';
+import { isRendered } from './extract';
 import { isOwnUi } from './own-ui';
 import { composedParent, selfOrAncestorPasses } from './reading-order';
 
@@ -31,22 +31,11 @@ export const CHANGE_DELAY_MS = 20;
 /** The attributes that hide text, followed when they change; not type, whose hidden is for form fields. */
 const FOLLOWED_ATTRIBUTES = ['hidden', 'style'] as const satisfies readonly (typeof HIDING_ATTRIBUTES)[number][];
 /**
- * At most this many elements the page's stylesheets hid when they were read are looked at again
- * when a class changes (menus, dialogs, tabs: a page has tens, not thousands).
+ * At most this many elements that were not shown when read are followed until they are (menus,
+ * dialogs, tabs, templates: a page has tens or hundreds). The browser checks each one's box as it
+ * renders (ResizeObserver), a cost per frame that grows with their number.
  */
-const MAX_HIDDEN_BY_STYLESHEET = 200;
-/**
- * Attributes whose change may show what a stylesheet hid, besides FOLLOWED_ATTRIBUTES (an inline
- * style can override a stylesheet): a class or an id a rule singles out, a dialog or details
- * opened (the browser's own stylesheet hides a closed dialog), and the state attributes that
- * menus, tabs and accordions are styled by.
- */
-const REVEALING_ATTRIBUTES = ['class', 'id', 'open', 'aria-expanded', 'aria-selected', 'aria-hidden', 'data-state'];
-/**
- * Those elements are looked at again at most this often: each look asks the browser for styles
- * it may have to compute first, and a page may animate a style or a class without end.
- */
-const LOOK_AGAIN_MS = 250;
+const MAX_UNTIL_SHOWN = 2000;
 /** How often custom elements without a shadow root are looked at again, at first; the wait doubles up to the maximum. */
 const HOST_CHECK_FIRST_MS = 250;
 const HOST_CHECK_MAX_MS = 4000;
@@ -55,14 +44,17 @@ const HOST_CHECK_FOR_MS = 60_000;
 /** At most this many custom elements are watched for a late shadow root (a page may have thousands). */
 const MAX_WATCHED_HOSTS = 2000;
 
-/**
- * A handover scheduled: its timer (none when it comes in a microtask that checks it is still the
- * one), and whether it is due only for a look at elements a stylesheet hid.
- */
+/** A handover scheduled: its timer (none when it comes in a microtask that checks it is still the one). */
 interface HandoverDue {
   timer?: ReturnType<typeof setTimeout>;
-  onlyLook: boolean;
 }
+
+/** What the watcher needs of ResizeObserver (a fake one in tests: happy-dom's never reports). */
+export type BoxObserverConstructor = new (callback: (entries: { target: Element; contentRect: { width: number; height: number } }[]) => void) => {
+  observe(target: Element): void;
+  unobserve(target: Element): void;
+  disconnect(): void;
+};
 
 export class ChangeWatcher {
   private readonly observer: MutationObserver;
@@ -78,17 +70,20 @@ export class ChangeWatcher {
   private hostTimer: ReturnType<typeof setTimeout> | undefined;
   private hostWait = HOST_CHECK_FIRST_MS;
   private hostsSeenAt = 0;
-  /** Elements read as hidden by the page's stylesheets; whether something that may show them changed since the last look. */
-  private readonly hiddenByStylesheet = new Set<Element>();
-  private mayShowHidden = false;
-  private lastLook = -Infinity;
+  /** Elements not shown when they were read, followed until they are, and what tells when their box appears. */
+  private readonly untilShown = new Set<Element>();
+  /** Full of elements still on the page when last looked: not looked at again until the page removes something. */
+  private untilShownFull = false;
+  private readonly boxObserver: InstanceType<BoxObserverConstructor> | undefined;
 
   constructor(
     private readonly onChanges: (changes: PageChanges) => void,
     /** An element's shadow root, open or (where the browser lets an extension see it) closed. */
     private readonly shadowRootOf: (element: Element) => ShadowRoot | null = (element) => element.shadowRoot,
+    BoxObserver: BoxObserverConstructor | undefined = globalThis.ResizeObserver,
   ) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.boxObserver = BoxObserver && new BoxObserver((entries) => this.onBoxes(entries));
   }
 
   /** Whether changes are waiting to be handed over. */
@@ -99,7 +94,7 @@ export class ChangeWatcher {
   observe(root: Node): void {
     if (this.observed.has(root)) return;
     this.observed.add(root);
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: [...FOLLOWED_ATTRIBUTES, ...REVEALING_ATTRIBUTES], attributeOldValue: true });
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: [...FOLLOWED_ATTRIBUTES], attributeOldValue: true });
   }
 
   /**
@@ -119,13 +114,23 @@ export class ChangeWatcher {
   }
 
   /**
-   * The reader skipped an element the page's stylesheets hide (a collapsed section, a tab not
-   * chosen, a closed dialog): a class or state changed on it or around it (REVEALING_ATTRIBUTES)
-   * may show it, and then it is read. Without this a page could keep its lure out of the scan by
-   * showing it, after it was read, with a class or by opening a dialog.
+   * An element that is not shown (a collapsed section, a tab not chosen, a closed dialog, a
+   * change made inside a hidden container) is read once the browser gives it a box. A page can
+   * show it in many ways that change no text: a class on it or around it, a stylesheet added or
+   * edited, an address's fragment (:target), a checkbox (:checked), a media query, an animation.
+   * The box is what all of them change: without this a page could keep its lure out of the scan
+   * by showing it after it was read.
    */
-  watchHiddenByStylesheet(element: Element): void {
-    if (this.hiddenByStylesheet.size < MAX_HIDDEN_BY_STYLESHEET) this.hiddenByStylesheet.add(element);
+  watchUntilShown(element: Element): void {
+    if (!this.boxObserver || this.untilShown.has(element)) return;
+    if (this.untilShown.size >= MAX_UNTIL_SHOWN) {
+      if (this.untilShownFull) return;
+      for (const followed of this.untilShown) if (!followed.isConnected) this.stopFollowing(followed);
+      this.untilShownFull = this.untilShown.size >= MAX_UNTIL_SHOWN;
+      if (this.untilShownFull) return;
+    }
+    this.untilShown.add(element);
+    this.boxObserver.observe(element);
   }
 
   /** A custom element was read without a shadow root: look again later, it may get one. */
@@ -146,19 +151,15 @@ export class ChangeWatcher {
     this.dirty.clear();
     this.parents.clear();
     this.hosts.clear();
-    this.hiddenByStylesheet.clear();
-    this.mayShowHidden = false;
+    this.boxObserver?.disconnect();
+    this.untilShown.clear();
+    this.untilShownFull = false;
     this.removals = false;
   }
 
   private onMutations(records: MutationRecord[]): void {
     for (const record of records) {
       if (record.type === 'attributes') {
-        // Any of these may show what a stylesheet hid (an inline style overriding it too): looked
-        // at once per handover, not per change (pages change classes and styles all the time, for
-        // hover and animation).
-        if (this.hiddenByStylesheet.size > 0) this.mayShowHidden = true;
-        if (!FOLLOWED_ATTRIBUTES.includes(record.attributeName as (typeof FOLLOWED_ATTRIBUTES)[number])) continue;
         // Text shown or hidden by its markup (a lure revealed once the page was read): the block
         // it belongs to is read again. Other changes of these attributes (a style animated
         // without end) cost one attribute read each, looked at before anything else.
@@ -182,28 +183,24 @@ export class ChangeWatcher {
       const changesText = record.type === 'characterData' || cutsText || [...added, ...removed].some((node) => !isBlock(node) && mayShowText(node));
       const block = changesText ? blockOf(record.target) : null;
       if (block) this.dirty.add(block);
-      if (removed.length > 0) this.removals = true;
+      if (removed.length > 0) {
+        this.removals = true;
+        this.untilShownFull = false;
+      }
       if (record.type === 'childList' && record.target.nodeType === Node.ELEMENT_NODE) this.parents.add(record.target as Element);
     }
     this.schedule();
   }
 
   private schedule(): void {
-    const onlyLook = this.dirty.size === 0 && !this.removals;
-    if (onlyLook && !this.mayShowHidden) return;
-    if (this.handoverDue !== undefined) {
-      // Never put off again: a page whose text changes without pause must not hold back every
-      // later change. But a handover due only for a look at hidden elements (every 250 ms) is
-      // brought forward for a change of text: a chat message must not wait for it.
-      if (onlyLook || !this.handoverDue.onlyLook) return;
-      clearTimeout(this.handoverDue.timer);
-    }
-    const due: HandoverDue = { onlyLook };
+    // Never put off again: a page whose text changes without pause must not hold back every later change.
+    if ((this.dirty.size === 0 && !this.removals) || this.handoverDue !== undefined) return;
+    const due: HandoverDue = {};
     this.handoverDue = due;
     const whenDue = () => {
       if (this.handoverDue === due) this.handOver();
     };
-    const wait = Math.max(this.lastHandover + CHANGE_DELAY_MS, onlyLook ? this.lastLook + LOOK_AGAIN_MS : -Infinity) - performance.now();
+    const wait = this.lastHandover + CHANGE_DELAY_MS - performance.now();
     if (wait > 0) due.timer = setTimeout(whenDue, wait);
     else queueMicrotask(whenDue);
   }
@@ -211,27 +208,33 @@ export class ChangeWatcher {
   private handOver(): void {
     this.handoverDue = undefined;
     this.lastHandover = performance.now();
-    if (this.mayShowHidden && this.lastHandover - this.lastLook >= LOOK_AGAIN_MS) this.lookAtHiddenByStylesheet();
-    if (this.dirty.size > 0 || this.removals) {
-      const changes = { roots: outermost([...this.dirty]), removals: this.removals, parents: [...this.parents] };
-      this.dirty.clear();
-      this.parents.clear();
-      this.removals = false;
-      this.onChanges(changes);
-    }
-    // A look put off (the last one was too recent) comes when it is due.
-    if (this.mayShowHidden) this.schedule();
+    const changes = { roots: outermost([...this.dirty]), removals: this.removals, parents: [...this.parents] };
+    this.dirty.clear();
+    this.parents.clear();
+    this.removals = false;
+    this.onChanges(changes);
   }
 
-  /** Elements a change showed are read (the guard checks that nothing around them hides them still). */
-  private lookAtHiddenByStylesheet(): void {
-    this.mayShowHidden = false;
-    this.lastLook = performance.now();
-    for (const element of this.hiddenByStylesheet) {
-      if (element.isConnected && isHidden(element)) continue;
-      this.hiddenByStylesheet.delete(element);
-      if (element.isConnected && !isInOwnUi(element)) this.dirty.add(element);
+  /**
+   * Followed elements that got a box: the ones now shown are read (the guard checks that nothing
+   * around them hides them still). The browser reports each when it starts following it too, so
+   * one that a stylesheet showed all along, whatever its markup says, is read then.
+   */
+  private onBoxes(entries: readonly { target: Element; contentRect: { width: number; height: number } }[]): void {
+    for (const { target, contentRect } of entries) {
+      if (!this.untilShown.has(target) || (contentRect.width === 0 && contentRect.height === 0)) continue;
+      if (!target.isConnected) this.stopFollowing(target);
+      else if (isRendered(target)) {
+        this.stopFollowing(target);
+        if (!isInOwnUi(target)) this.dirty.add(target);
+      }
     }
+    this.schedule();
+  }
+
+  private stopFollowing(element: Element): void {
+    this.untilShown.delete(element);
+    this.boxObserver?.unobserve(element);
   }
 
   private scheduleHostCheck(): void {

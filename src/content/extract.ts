@@ -1,7 +1,7 @@
 /**
  * The visible text of a page as blocks (paragraphs, list items, chat bubbles), read with a
  * TreeWalker-like iterative walk that can stop and resume, so a huge page is read in slices.
- * Skips script/style/noscript/hidden/aria-hidden content and form fields, descends into open
+ * Skips script/style/noscript content, what is not shown (display:none) and form fields, descends into open
  * shadow roots (and slots), and remembers which text node every character came from so that
  * matches can be highlighted without touching the page's DOM.
  */
@@ -97,28 +97,34 @@ export function isHidden(element: Element, tag = element.localName): boolean {
 }
 
 /**
- * What hides an element (see isHidden): its markup or what it is (followed by the watcher when
- * the markup changes), or the page's stylesheets (a class or an id a rule singles out; looked at
- * again when a class changes, see ChangeWatcher.watchHiddenByStylesheet); undefined when nothing does.
+ * What keeps an element's content from being read: what it is ('element': a script, a form
+ * field, our own UI; it never shows text), or that it is not shown now ('markup': its hidden
+ * attribute or an inline display:none, unless a stylesheet shows it all the same; 'stylesheet':
+ * a class or an id a rule singles out). Either of the last two may be shown later without a
+ * change to its text (ChangeWatcher.watchUntilShown). Undefined when nothing does.
  */
-export function hiddenBy(element: Element, tag = element.localName): 'markup' | 'stylesheet' | undefined {
-  if (HIDDEN_ELEMENTS.has(tag) || FORM_FIELDS.has(tag) || (mayBeOwnUi(tag) && isOwnUi(element))) return 'markup';
+export function hiddenBy(element: Element, tag = element.localName): 'element' | 'markup' | 'stylesheet' | undefined {
+  if (HIDDEN_ELEMENTS.has(tag) || FORM_FIELDS.has(tag) || (mayBeOwnUi(tag) && isOwnUi(element))) return 'element';
   // Most elements of a page have no attributes at all: nothing in their markup can hide them.
   const attributed = element.hasAttributes();
-  if (attributed && element.matches(MAY_HIDE) && hidesElement((name) => element.getAttribute(name))) return 'markup';
+  // A page's stylesheet can show what the markup hides ([hidden] { display: block }).
+  if (attributed && element.matches(MAY_HIDE) && hidesElement((name) => element.getAttribute(name))) return isRendered(element) ? undefined : 'markup';
   const custom = tag.includes('-');
   if (!BLOCK_ELEMENTS.has(tag) && !custom) return undefined;
   if (!custom && (!attributed || (!element.hasAttribute('class') && !element.hasAttribute('id')))) return undefined;
-  return isShownByStylesheets(element) ? undefined : 'stylesheet';
+  return isRendered(element) ? undefined : 'stylesheet';
 }
 
-function isShownByStylesheets(element: Element): boolean {
-  const visible = (element as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  if (typeof visible === 'function') return visible.call(element, { visibilityProperty: true });
+/**
+ * Whether the browser shows an element: it has a box (no display:none on it or around it, no
+ * content-visibility:hidden around it). Not visibility: hidden hides nothing for certain (a child
+ * can be visibility:visible), and the box is what ChangeWatcher follows to see it shown.
+ */
+export function isRendered(element: Element): boolean {
+  const visible = (element as Element & { checkVisibility?: () => boolean }).checkVisibility;
+  if (typeof visible === 'function') return visible.call(element);
   const view = element.ownerDocument.defaultView;
-  if (!view) return true;
-  const computed = view.getComputedStyle(element);
-  return computed.display !== 'none' && computed.visibility !== 'hidden';
+  return !view || view.getComputedStyle(element).display !== 'none';
 }
 
 /**
@@ -182,8 +188,11 @@ export interface ReaderHooks {
    * shows no text of its own but may host one; without it such roots are not read.
    */
   closedShadowRootOf?: (element: Element) => ShadowRoot | null;
-  /** An element was skipped because the page's stylesheets hide it: a class change may show it. */
-  onHiddenByStylesheet?: (element: Element) => void;
+  /**
+   * An element was skipped because it is not shown now (by its markup or the page's stylesheets):
+   * a class, a new stylesheet, an address's fragment may show it later, with no change to its text.
+   */
+  onHidden?: (element: Element) => void;
 }
 
 /**
@@ -272,7 +281,7 @@ export class BlockReader {
     const tag = element.localName;
     const hidden = hiddenBy(element, tag);
     if (hidden) {
-      if (hidden === 'stylesheet') this.hooks.onHiddenByStylesheet?.(element);
+      if (hidden !== 'element') this.hooks.onHidden?.(element);
       return;
     }
     let shadow = element.shadowRoot;

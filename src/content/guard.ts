@@ -201,7 +201,13 @@ export class PageGuard {
     let characters = this.blocks.characters;
     const hiddenAncestors = new Map<Element, boolean>();
     for (const root of changes.roots) {
-      const fresh = root.isConnected && !isInsideHidden(root, hiddenAncestors) ? await this.read(root, signal, characters) : [];
+      let fresh: PageBlock[] = [];
+      if (root.isConnected && isInsideHidden(root, hiddenAncestors)) {
+        // Changed inside a container the page hides (it may have hidden it after it was read): read once shown.
+        this.watcher.watchUntilShown(root);
+      } else if (root.isConnected) {
+        fresh = await this.read(root, signal, characters);
+      }
       for (const block of fresh) characters += block.text.length;
       replaced.push({ root, fresh });
     }
@@ -227,7 +233,7 @@ export class PageGuard {
         onShadowRoot: (shadow) => this.watcher.observe(shadow),
         onCustomElement: (element) => this.watcher.watchHost(element),
         onLostPlace: (parent) => this.watcher.readAgain(elementOf(parent)),
-        onHiddenByStylesheet: (element) => this.watcher.watchHiddenByStylesheet(element),
+        onHidden: (element) => this.watcher.watchUntilShown(element),
         closedShadowRootOf: this.env.closedShadowRootOf,
       },
     );

@@ -14,15 +14,16 @@ export const HIDDEN_ELEMENTS = new Set([
   'iframe', 'object', 'embed', 'canvas', 'audio', 'video', 'select', 'textarea',
 ]);
 
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+const HIDDEN_STYLE = /(?:^|;)\s*display\s*:\s*none\b/i;
 
 /** The attributes hidesElement reads: an element with none of them is not hidden by its markup. */
 export const HIDING_ATTRIBUTES = ['hidden', 'type', 'style'] as const;
 
 /**
- * True when an element's markup hides it: hidden, type="hidden", or an inline display:none /
- * visibility:hidden. Not aria-hidden="true": it hides an element from screen readers only, so
- * text under it is on screen, and a page that put its lure there would not be warned about.
+ * True when an element's markup hides it: hidden, type="hidden", or an inline display:none.
+ * Not aria-hidden="true": it hides an element from screen readers only, so text under it is on
+ * screen, and a page that put its lure there would not be warned about. Nor visibility:hidden:
+ * a child can show itself again with visibility:visible, so it hides nothing for certain.
  * Takes an attribute getter so that a DOM element and a parser's attribute record are judged
  * alike. Reads HIDING_ATTRIBUTES only.
  */

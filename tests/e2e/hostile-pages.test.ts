@@ -89,6 +89,43 @@ describe('hostile pages', () => {
     await page.close();
   });
 
+  it('reads a lure the page shows only after it was read, by a stylesheet it adds, or by the fragment of its address', async () => {
+    const { page, tabId } = await open('/revealed-by-class.html');
+    const first = await waitForReport(session.browser.worker, tabId, (r) => r.scanned.blocks > 0);
+    expect(first.findings.some((f) => f.text === 'Myawaddy' || f.text === 'KK Park')).toBe(false);
+    await page.evaluate(() => (window as unknown as { addStyle(): void }).addStyle());
+    await waitForReport(session.browser.worker, tabId, (r) => r.findings.some((f) => f.text === 'Myawaddy'), 5_000);
+    await page.evaluate(() => (location.hash = 'apply'));
+    const report = await waitForReport(session.browser.worker, tabId, (r) => r.findings.some((f) => f.text === 'KK Park'), 5_000);
+    expect(isFlagged(report.risk)).toBe(true);
+    await page.close();
+  });
+
+  it('reads a lure the page adds to a section it hid after it was read, once it shows the section again', async () => {
+    const { page, tabId } = await open('/revealed-by-class.html');
+    const first = await waitForReport(session.browser.worker, tabId, (r) => r.scanned.blocks > 0);
+    expect(first.findings.some((f) => f.text === 'Poipet')).toBe(false);
+    await page.evaluate(() => (window as unknown as { hideAddShow(): void }).hideAddShow());
+    const report = await waitForReport(session.browser.worker, tabId, (r) => r.findings.some((f) => f.text === 'Poipet'), 5_000);
+    expect(isFlagged(report.risk)).toBe(true);
+    await page.close();
+  });
+
+  it('reads a lure its markup hides but its stylesheet shows, and one in a hidden section that shows itself', async () => {
+    session.server.set(
+      '/shown-anyway.html',
+      `<!doctype html><html><head><style>[hidden].shown-anyway { display: block; } .ghost { visibility: hidden; } .ghost .seen { visibility: visible; }</style></head><body>
+      <h1>Teak &amp; Oak</h1><p>Garden furniture since 1998.</p>
+      <div hidden class="shown-anyway"><p>Agents wanted in Shwe Kokko, USD 3,800 per month, contact HR on Telegram.</p></div>
+      <div class="ghost"><p class="seen">海外高薪招聘，工作地点妙瓦底，包吃包住，无需经验。</p></div>
+      </body></html>`,
+    );
+    const { page, tabId } = await open('/shown-anyway.html');
+    const report = await waitForReport(session.browser.worker, tabId, (r) => r.findings.some((f) => f.text.toLowerCase() === 'shwe kokko') && r.findings.some((f) => f.text === '妙瓦底'), 5_000);
+    expect(isFlagged(report.risk)).toBe(true);
+    await page.close();
+  });
+
   it('reads a lure the page put in closed shadow roots, and highlights it there', async () => {
     const { page, tabId } = await open('/closed-shadow-lure.html');
     const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));

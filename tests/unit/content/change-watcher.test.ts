@@ -112,45 +112,82 @@ describe('ChangeWatcher', () => {
     expect(await inTask(() => chat().append(paragraph('Late message')))).toEqual([]);
   });
 
-  it('hands over an element a stylesheet hid when it was read, once a class change shows it, and nothing for other class changes', async () => {
+  it('hands over an element that was not shown when it was read once the browser gives it a box, whatever showed it', async () => {
+    const boxes = useFakeBoxes();
     document.head.innerHTML = '<style>.collapsed .details { display: none; }</style>';
-    document.body.innerHTML = '<section class="collapsed"><div class="details"><p>Chat agents wanted.</p></div></section><p class="note">Hi!</p>';
+    document.body.innerHTML = '<section class="collapsed"><div class="details"><p>Chat agents wanted.</p></div></section>';
     const details = document.querySelector('.details')!;
     await inTask(() => undefined);
     handedOver.length = 0;
-    watcher.watchHiddenByStylesheet(details);
-    // A class change that shows nothing hands nothing over (waited for longer than the interval).
-    document.querySelector('.note')!.classList.add('seen');
-    await new Promise((resolve) => setTimeout(resolve, 3 * CHANGE_DELAY_MS));
+    watcher.watchUntilShown(details);
+    // Laid out again with no box for it (a class that shows nothing): nothing to read.
+    boxes.layOut([details], 0);
+    await inTask(() => undefined);
     expect(handedOver).toEqual([]);
-    document.querySelector('section')!.classList.remove('collapsed');
+    // A stylesheet the page adds shows it: no class, attribute or text of the page changed.
+    document.head.append(Object.assign(document.createElement('style'), { textContent: '.collapsed .details { display: block; }' }));
+    boxes.layOut([details], 120);
     await vi.waitFor(() => expect(handedOver.map((changes) => changes.roots)).toEqual([[details]]));
+    // Read once: it is no longer followed.
+    expect(boxes.followed()).not.toContain(details);
   });
 
-  it('hands over an element a stylesheet hid once an inline style overrides the stylesheet', async () => {
+  it('does not take a box for being shown while a stylesheet still hides the element', async () => {
+    const boxes = useFakeBoxes();
     document.head.innerHTML = '<style>.details { display: none; }</style>';
     document.body.innerHTML = '<div class="details"><p>Chat agents wanted.</p></div>';
-    const details = document.querySelector<HTMLElement>('.details')!;
+    const details = document.querySelector('.details')!;
     await inTask(() => undefined);
     handedOver.length = 0;
-    watcher.watchHiddenByStylesheet(details);
-    details.style.display = 'block';
-    await vi.waitFor(() => expect(handedOver.map((changes) => changes.roots)).toEqual([[details]]));
+    watcher.watchUntilShown(details);
+    boxes.layOut([details], 120);
+    await inTask(() => undefined);
+    expect(handedOver).toEqual([]);
+    expect(boxes.followed()).toContain(details);
   });
 
-  it('does not hold a new message back for a look at hidden elements that was put off', async () => {
-    document.head.innerHTML = '<style>.details { display: none; }</style>';
-    document.body.innerHTML = '<div class="details"><p>Hidden.</p></div><div id="chat"><p>Hi!</p></div>';
-    await inTask(() => undefined);
-    handedOver.length = 0;
-    watcher.watchHiddenByStylesheet(document.querySelector('.details')!);
-    // A typing indicator: the first class change is looked at soon, the look at the next is put off.
-    await inTask(() => chat().classList.add('typing'));
-    await new Promise((resolve) => setTimeout(resolve, 2 * CHANGE_DELAY_MS));
-    await inTask(() => chat().classList.remove('typing'));
-    const message = paragraph('Chat agents wanted, $3,500 a month.');
-    const seen = await inTask(() => chat().append(message));
-    expect(seen.flatMap((changes) => changes.roots)).toEqual([message]);
+  it('stops following the elements it followed once stopped', () => {
+    const boxes = useFakeBoxes();
+    watcher.watchUntilShown(chat());
+    watcher.stop();
+    expect(boxes.followed()).toEqual([]);
   });
 });
+
+/**
+ * A ResizeObserver as the browser's, for a page laid out by the test (happy-dom lays nothing
+ * out): the watcher is made again with it.
+ */
+function useFakeBoxes() {
+  const observers: { callback: (entries: { target: Element; contentRect: { width: number; height: number } }[]) => void; targets: Set<Element> }[] = [];
+  class FakeBoxObserver {
+    private readonly targets = new Set<Element>();
+    constructor(callback: (entries: { target: Element; contentRect: { width: number; height: number } }[]) => void) {
+      observers.push({ callback, targets: this.targets });
+    }
+    observe(target: Element) {
+      this.targets.add(target);
+    }
+    unobserve(target: Element) {
+      this.targets.delete(target);
+    }
+    disconnect() {
+      this.targets.clear();
+    }
+  }
+  watcher.stop();
+  watcher = new ChangeWatcher((changes) => handedOver.push(changes), undefined, FakeBoxObserver);
+  watcher.observe(document.body);
+  return {
+    /** The browser laid the page out, and these elements' boxes are `size` wide and high. */
+    layOut(elements: Element[], size: number) {
+      for (const { callback, targets } of observers) {
+        const entries = elements.filter((element) => targets.has(element)).map((target) => ({ target, contentRect: { width: size, height: size } }));
+        if (entries.length > 0) callback(entries);
+      }
+    },
+    followed: () => observers.flatMap(({ targets }) => [...targets]),
+  };
+}
+
 

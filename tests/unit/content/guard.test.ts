@@ -241,7 +241,8 @@ describe('PageGuard', () => {
     const offer = document.getElementById('offer')!;
     offer.style.display = 'block';
     await vi.waitFor(() => expect(bar()).not.toBeNull());
-    offer.hidden = true;
+    // Hidden again (the hidden attribute would not do: the inline display: block wins over it, as in a browser).
+    offer.style.display = 'none';
     await vi.waitFor(() => expect(bar()).toBeNull());
   });
 
