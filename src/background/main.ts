@@ -40,14 +40,27 @@ export async function checkSelection(text: string, tab: { id?: number; url?: str
   }
 }
 
+/**
+ * A frame as its port tells of it. `gone` once the port closed: what was asked before, and is
+ * still awaiting the rules, must not store a report or a memory for it afterwards (they would
+ * outlive the frame, and a removed frame's risk would count for the tab).
+ */
+export interface PortFrame {
+  tabId: number;
+  frameId: number;
+  gone: boolean;
+}
+
 /** Judges a frame's blocks, stores the report, and answers with what the frame should show. */
-export async function judgeBlocks(tabId: number, frameId: number, message: Extract<ReceivedContentMessage, { type: 'page-blocks' }>): Promise<PageBlocksResponse> {
-  const memory = frameMemory(tabId, frameId, message.page.documentStart);
+export async function judgeBlocks(frame: PortFrame, message: Extract<ReceivedContentMessage, { type: 'page-blocks' }>): Promise<PageBlocksResponse> {
+  const { tabId, frameId } = frame;
   if (message.more) {
-    rememberList(memory, message);
+    rememberList(frameMemory(tabId, frameId, message.page.documentStart), message);
     return { listed: true };
   }
-  const result = judgeFrame(await activeRuleSet(), memory, message.page, message);
+  const ruleSet = await activeRuleSet();
+  if (frame.gone) return { resend: true };
+  const result = judgeFrame(ruleSet, frameMemory(tabId, frameId, message.page.documentStart), message.page, message);
   if ('resend' in result) return result;
   const verdict = await storeFrameReport(tabId, frameId, result.report);
   if (frameId !== 0) void tellTopFrame(tabId, verdict);
@@ -55,7 +68,7 @@ export async function judgeBlocks(tabId: number, frameId: number, message: Extra
   return { judged: { verdict, risk: result.report.risk, spans } };
 }
 
-async function skipPage(tabId: number, frameId: number, message: Extract<ReceivedContentMessage, { type: 'page-skipped' }>): Promise<{ judged: FrameJudgement }> {
+async function skipPage({ tabId, frameId }: PortFrame, message: Extract<ReceivedContentMessage, { type: 'page-skipped' }>): Promise<{ judged: FrameJudgement }> {
   forgetFrame(tabId, frameId);
   const report = { ...skippedReport(message.page, message.reason), documentStart: message.page.documentStart };
   const verdict = await storeFrameReport(tabId, frameId, report);
@@ -72,17 +85,18 @@ async function tellTopFrame(tabId: number, verdict: TabVerdict): Promise<void> {
   }
 }
 
-function onContentMessage(message: ReceivedContentMessage, tabId: number, frameId: number): Promise<unknown> {
+function onContentMessage(message: ReceivedContentMessage, frame: PortFrame): Promise<unknown> {
+  const { tabId, frameId } = frame;
   switch (message.type) {
     case 'page-texts':
       return activeRuleSet().then((ruleSet) => {
-        rememberTexts(ruleSet, frameMemory(tabId, frameId, message.page.documentStart), message.texts);
+        if (!frame.gone) rememberTexts(ruleSet, frameMemory(tabId, frameId, message.page.documentStart), message.texts);
         return { ok: true };
       });
     case 'page-blocks':
-      return judgeBlocks(tabId, frameId, message);
+      return judgeBlocks(frame, message);
     case 'page-skipped':
-      return skipPage(tabId, frameId, message);
+      return skipPage(frame, message);
     case 'open-explanation':
       return openExplanation(tabId).then(() => ({ ok: true }));
     case 'bar-hidden':
@@ -116,8 +130,10 @@ function onFramePort(port: Browser.runtime.Port): void {
     port.disconnect();
     return;
   }
-  port.onMessage.addListener((raw: unknown) => void answerFrame(port, raw, tabId, frameId));
+  const frame: PortFrame = { tabId, frameId, gone: false };
+  port.onMessage.addListener((raw: unknown) => void answerFrame(port, raw, frame));
   port.onDisconnect.addListener(() => {
+    frame.gone = true;
     forgetFrame(tabId, frameId, documentStart);
     void forgetFrameReport(tabId, frameId, documentStart).then((verdict) => {
       if (frameId !== 0) void tellTopFrame(tabId, verdict);
@@ -126,12 +142,12 @@ function onFramePort(port: Browser.runtime.Port): void {
 }
 
 /** Handles a frame's request (it comes from inside an untrusted page: malformed ones are not acted on) and answers it when numbered. */
-async function answerFrame(port: Browser.runtime.Port, raw: unknown, tabId: number, frameId: number): Promise<void> {
+async function answerFrame(port: Browser.runtime.Port, raw: unknown, frame: PortFrame): Promise<void> {
   const request = parseFrameRequest(raw);
   if (!request) return;
   let answer: unknown;
   try {
-    if (request.message) answer = await onContentMessage(request.message, tabId, frameId);
+    if (request.message) answer = await onContentMessage(request.message, frame);
   } catch (error) {
     console.error('Lureguard: a frame could not be judged', error);
   }
