@@ -23,14 +23,30 @@ const extensionRuntime: PortRuntime = {
   connect: (info) => browser.runtime.connect(info),
 };
 
+/**
+ * A request unanswered this long is taken as lost with its port: a port can die without telling
+ * its frame (a report on Chrome 117: the worker slept and no disconnect came), and a frame that
+ * waited forever would stop sending. The slowest judgement measured (75,000 blocks) takes ~2 s.
+ */
+export const ANSWER_TIMEOUT_MS = 30_000;
+
+/**
+ * A request awaiting its answer: the port it was posted on (only that port's closing loses it),
+ * whether it was posted again on a new port, and the timer that gives its port up.
+ */
+interface AwaitedRequest {
+  request: FrameRequest;
+  settle: (answer: unknown) => void;
+  port: Browser.runtime.Port | undefined;
+  reposted: boolean;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
 export class BackgroundLink {
   private port: Browser.runtime.Port | undefined;
   private invalidated = false;
-  /**
-   * Requests awaiting their answer, by number: the port each was posted on (only its closing loses
-   * it), and `reposted` once posted again on a new port.
-   */
-  private readonly awaited = new Map<number, { request: FrameRequest; settle: (answer: unknown) => void; port: Browser.runtime.Port | undefined; reposted: boolean }>();
+  /** Requests awaiting their answer, by number. */
+  private readonly awaited = new Map<number, AwaitedRequest>();
   private nextId = 0;
 
   constructor(
@@ -69,13 +85,13 @@ export class BackgroundLink {
     const request: FrameRequest = { id, message };
     return new Promise((resolve) => {
       const settle = (answer: unknown) => {
+        clearTimeout(waiting.timer);
         this.awaited.delete(id);
         resolve(answer);
       };
-      const waiting = { request, settle, port: undefined as Browser.runtime.Port | undefined, reposted: false };
+      const waiting: AwaitedRequest = { request, settle, port: undefined, reposted: false };
       this.awaited.set(id, waiting);
-      waiting.port = this.post(request);
-      if (!waiting.port) settle(undefined);
+      this.postAwaited(waiting);
     });
   }
 
@@ -96,9 +112,30 @@ export class BackgroundLink {
         continue;
       }
       waiting.reposted = true;
-      waiting.port = this.post(waiting.request);
-      if (!waiting.port) waiting.settle(undefined);
+      this.postAwaited(waiting);
     }
+  }
+
+  /** Posts a request that awaits its answer, and gives its port up if no answer comes in time. */
+  private postAwaited(waiting: AwaitedRequest): void {
+    waiting.port = this.post(waiting.request);
+    if (!waiting.port) {
+      waiting.settle(undefined);
+      return;
+    }
+    clearTimeout(waiting.timer);
+    waiting.timer = setTimeout(() => this.giveUp(waiting.port!), ANSWER_TIMEOUT_MS);
+  }
+
+  /** A port that left a request unanswered too long is closed, and treated as one the background closed. */
+  private giveUp(port: Browser.runtime.Port): void {
+    if (this.port === port) this.port = undefined;
+    try {
+      port.disconnect();
+    } catch {
+      // Already gone.
+    }
+    this.askAgain(port);
   }
 
   /**

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { BackgroundLink, type PortRuntime } from '../../../src/content/background-link';
+import { ANSWER_TIMEOUT_MS, BackgroundLink, type PortRuntime } from '../../../src/content/background-link';
 import type { ContentMessage, FrameAnswer, FrameRequest } from '../../../src/shared/messages';
 
 type Listener<T extends unknown[]> = (...args: T) => void;
@@ -24,6 +24,11 @@ class FakePort {
   postMessage(request: FrameRequest): void {
     if (this.closed) throw new Error('Attempting to use a disconnected port object');
     this.posted.push(structuredClone(request));
+  }
+
+  /** The frame closes the port itself. */
+  disconnect(): void {
+    this.closed = true;
   }
 
   /** The background answers a request. */
@@ -134,6 +139,27 @@ describe('BackgroundLink', () => {
     expect(ports[2]!.posted).toEqual(ports[1]!.posted);
     ports[2]!.answer({ id: ports[2]!.posted[0]!.id!, answer: { listed: true } });
     await expect(asked).resolves.toEqual({ listed: true });
+  });
+
+  it('gives up a port that left a request unanswered too long, and asks again on a new one', async () => {
+    vi.useFakeTimers();
+    try {
+      const { runtime, ports } = fakeRuntime();
+      const link = new BackgroundLink(1000, () => undefined, runtime);
+      const asked = link.judge(blocks('a'));
+      // The port died without telling the frame: no answer, no closing.
+      vi.advanceTimersByTime(ANSWER_TIMEOUT_MS);
+      expect(ports[0]!.closed).toBe(true);
+      expect(ports[1]!.posted).toEqual(ports[0]!.posted);
+      ports[1]!.answer({ id: ports[1]!.posted[0]!.id!, answer: { listed: true } });
+      await expect(asked).resolves.toEqual({ listed: true });
+      // Answered: nothing is given up later.
+      vi.advanceTimersByTime(2 * ANSWER_TIMEOUT_MS);
+      expect(ports).toHaveLength(2);
+      expect(ports[1]!.closed).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('ends protection only when the extension was reloaded or removed, and then asks nothing more', async () => {
