@@ -32,10 +32,16 @@ export const CHANGE_DELAY_MS = 20;
 const FOLLOWED_ATTRIBUTES = ['hidden', 'style'] as const satisfies readonly (typeof HIDING_ATTRIBUTES)[number][];
 /**
  * At most this many elements that were not shown when read are followed until they are (menus,
- * dialogs, tabs, templates: a page has tens or hundreds). The browser checks each one's box as it
- * renders (ResizeObserver), a cost per frame that grows with their number.
+ * dialogs, tabs, templates: a page has tens or hundreds). The browser checks each one as it
+ * renders (IntersectionObserver), a cost per frame that grows with their number.
  */
 const MAX_UNTIL_SHOWN = 2000;
+/**
+ * How far beyond the frame's viewport a shown element is reported: one shown further down a long
+ * page is read as the reader scrolls near it. (A ResizeObserver would report any box, but never
+ * an inline one, and custom elements and spans are inline.)
+ */
+const SHOWN_MARGIN = '200%';
 /** How often custom elements without a shadow root are looked at again, at first; the wait doubles up to the maximum. */
 const HOST_CHECK_FIRST_MS = 250;
 const HOST_CHECK_MAX_MS = 4000;
@@ -49,8 +55,17 @@ interface HandoverDue {
   timer?: ReturnType<typeof setTimeout>;
 }
 
-/** What the watcher needs of ResizeObserver (a fake one in tests: happy-dom's never reports). */
-export type BoxObserverConstructor = new (callback: (entries: { target: Element; contentRect: { width: number; height: number } }[]) => void) => {
+/** What the watcher reads of an IntersectionObserver's report on one element. */
+export interface ShownEntry {
+  target: Element;
+  isIntersecting: boolean;
+}
+
+/** What the watcher needs of IntersectionObserver (a fake one in tests: happy-dom's never reports). */
+export type ShownObserverConstructor = new (
+  callback: (entries: ShownEntry[]) => void,
+  options: { root: Document; rootMargin: string },
+) => {
   observe(target: Element): void;
   unobserve(target: Element): void;
   disconnect(): void;
@@ -70,20 +85,17 @@ export class ChangeWatcher {
   private hostTimer: ReturnType<typeof setTimeout> | undefined;
   private hostWait = HOST_CHECK_FIRST_MS;
   private hostsSeenAt = 0;
-  /** Elements not shown when they were read, followed until they are, and what tells when their box appears. */
+  /** Elements not shown when they were read, followed until they are, and what tells when they appear. */
   private readonly untilShown = new Set<Element>();
-  /** Full of elements still on the page when last looked: not looked at again until the page removes something. */
-  private untilShownFull = false;
-  private readonly boxObserver: InstanceType<BoxObserverConstructor> | undefined;
+  private shownObserver: InstanceType<ShownObserverConstructor> | undefined;
 
   constructor(
     private readonly onChanges: (changes: PageChanges) => void,
     /** An element's shadow root, open or (where the browser lets an extension see it) closed. */
     private readonly shadowRootOf: (element: Element) => ShadowRoot | null = (element) => element.shadowRoot,
-    BoxObserver: BoxObserverConstructor | undefined = globalThis.ResizeObserver,
+    private readonly ShownObserver: ShownObserverConstructor | undefined = globalThis.IntersectionObserver,
   ) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.boxObserver = BoxObserver && new BoxObserver((entries) => this.onBoxes(entries));
   }
 
   /** Whether changes are waiting to be handed over. */
@@ -115,22 +127,21 @@ export class ChangeWatcher {
 
   /**
    * An element that is not shown (a collapsed section, a tab not chosen, a closed dialog, a
-   * change made inside a hidden container) is read once the browser gives it a box. A page can
-   * show it in many ways that change no text: a class on it or around it, a stylesheet added or
-   * edited, an address's fragment (:target), a checkbox (:checked), a media query, an animation.
-   * The box is what all of them change: without this a page could keep its lure out of the scan
-   * by showing it after it was read.
+   * change made inside a hidden container) is read once the browser shows it in or near the
+   * viewport. A page can show it in many ways that change no text: a class on it or around it, a
+   * stylesheet added or edited, an address's fragment (:target), a checkbox (:checked), a media
+   * query, an animation. Its box appearing is what all of them change: without this a page could
+   * keep its lure out of the scan by showing it after it was read.
    */
   watchUntilShown(element: Element): void {
-    if (!this.boxObserver || this.untilShown.has(element)) return;
-    if (this.untilShown.size >= MAX_UNTIL_SHOWN) {
-      if (this.untilShownFull) return;
-      for (const followed of this.untilShown) if (!followed.isConnected) this.stopFollowing(followed);
-      this.untilShownFull = this.untilShown.size >= MAX_UNTIL_SHOWN;
-      if (this.untilShownFull) return;
-    }
+    if (this.untilShown.has(element)) return;
+    const document = element.ownerDocument;
+    this.shownObserver ??= this.ShownObserver && new this.ShownObserver((entries) => this.onShown(entries), { root: document, rootMargin: SHOWN_MARGIN });
+    if (!this.shownObserver) return;
+    // Full of elements still on the page: none is taken until the page removes something.
+    if (this.untilShown.size >= MAX_UNTIL_SHOWN) return;
     this.untilShown.add(element);
-    this.boxObserver.observe(element);
+    this.shownObserver.observe(element);
   }
 
   /** A custom element was read without a shadow root: look again later, it may get one. */
@@ -151,9 +162,8 @@ export class ChangeWatcher {
     this.dirty.clear();
     this.parents.clear();
     this.hosts.clear();
-    this.boxObserver?.disconnect();
+    this.shownObserver?.disconnect();
     this.untilShown.clear();
-    this.untilShownFull = false;
     this.removals = false;
   }
 
@@ -164,7 +174,11 @@ export class ChangeWatcher {
         // it belongs to is read again. Other changes of these attributes (a style animated
         // without end) cost one attribute read each, looked at before anything else.
         const element = record.target as Element;
-        if (showsOrHides(element, record.attributeName!, record.oldValue) && !isInOwnUi(element)) this.dirty.add(blockOf(element) ?? element);
+        if (showsOrHides(element, record.attributeName!, record.oldValue) && !isInOwnUi(element)) {
+          this.dirty.add(blockOf(element) ?? element);
+          // Read again now: no need to read it once more when the browser reports it shown.
+          if (this.untilShown.has(element)) this.stopFollowing(element);
+        }
         continue;
       }
       if (isInOwnUi(record.target)) continue;
@@ -183,10 +197,7 @@ export class ChangeWatcher {
       const changesText = record.type === 'characterData' || cutsText || [...added, ...removed].some((node) => !isBlock(node) && mayShowText(node));
       const block = changesText ? blockOf(record.target) : null;
       if (block) this.dirty.add(block);
-      if (removed.length > 0) {
-        this.removals = true;
-        this.untilShownFull = false;
-      }
+      if (removed.length > 0) this.removals = true;
       if (record.type === 'childList' && record.target.nodeType === Node.ELEMENT_NODE) this.parents.add(record.target as Element);
     }
     this.schedule();
@@ -208,6 +219,7 @@ export class ChangeWatcher {
   private handOver(): void {
     this.handoverDue = undefined;
     this.lastHandover = performance.now();
+    if (this.removals) this.forgetRemovedUntilShown();
     const changes = { roots: outermost([...this.dirty]), removals: this.removals, parents: [...this.parents] };
     this.dirty.clear();
     this.parents.clear();
@@ -216,13 +228,12 @@ export class ChangeWatcher {
   }
 
   /**
-   * Followed elements that got a box: the ones now shown are read (the guard checks that nothing
-   * around them hides them still). The browser reports each when it starts following it too, so
-   * one that a stylesheet showed all along, whatever its markup says, is read then.
+   * Followed elements that appeared: the ones now shown are read (the guard checks that nothing
+   * around them hides them still). The browser reports each when it starts following it too.
    */
-  private onBoxes(entries: readonly { target: Element; contentRect: { width: number; height: number } }[]): void {
-    for (const { target, contentRect } of entries) {
-      if (!this.untilShown.has(target) || (contentRect.width === 0 && contentRect.height === 0)) continue;
+  private onShown(entries: readonly ShownEntry[]): void {
+    for (const { target, isIntersecting } of entries) {
+      if (!this.untilShown.has(target) || !isIntersecting) continue;
       if (!target.isConnected) this.stopFollowing(target);
       else if (isRendered(target)) {
         this.stopFollowing(target);
@@ -232,9 +243,14 @@ export class ChangeWatcher {
     this.schedule();
   }
 
+  /** Elements the page removed are followed no longer (an infinite feed removes its old items, hidden menus and all). */
+  private forgetRemovedUntilShown(): void {
+    for (const element of this.untilShown) if (!element.isConnected) this.stopFollowing(element);
+  }
+
   private stopFollowing(element: Element): void {
     this.untilShown.delete(element);
-    this.boxObserver?.unobserve(element);
+    this.shownObserver?.unobserve(element);
   }
 
   private scheduleHostCheck(): void {

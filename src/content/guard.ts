@@ -12,8 +12,8 @@ import { reportedUrl } from '../shared/page-address';
 import type { BlockSpan, SkipReason } from '../shared/report';
 import { isTrusted, type Settings } from '../shared/settings';
 import type { TabVerdict } from '../shared/tab-verdict';
-import { type PageChanges, ChangeWatcher } from './change-watcher';
-import { BlockReader, closedShadowRootWhereTextMayHide, isInsideHidden, rangeOf } from './extract';
+import { type PageChanges, ChangeWatcher, type ShownObserverConstructor } from './change-watcher';
+import { BlockReader, closedShadowRootWhereTextMayHide, isInsideHidden, isRendered, rangeOf } from './extract';
 import { flash } from './highlight';
 import { changeBetween, listParts, type PageBlock, PageBlocks } from './page-blocks';
 import { Presenter, type PresenterEnvironment } from './presenter';
@@ -27,6 +27,8 @@ export interface GuardEnvironment extends PresenterEnvironment {
   documentStart: number;
   /** A shadow root the page closed to scripts (closed-shadow-root.ts); without it such roots are not read. */
   closedShadowRootOf?: (element: Element) => ShadowRoot | null;
+  /** What tells when an element that was not shown appears (IntersectionObserver, the browser's own when not given). */
+  ShownObserver?: ShownObserverConstructor;
   /** Has the background judge the frame's blocks; undefined when it cannot be reached. */
   judge: (message: Extract<ContentMessage, { type: 'page-blocks' }>) => Promise<PageBlocksResponse | undefined>;
 }
@@ -78,6 +80,7 @@ export class PageGuard {
       (changes) => this.enqueue((signal) => this.applyChanges(changes, signal)),
       // A custom element read without a shadow root may get one later.
       (element) => element.shadowRoot ?? closedShadowRootWhereTextMayHide(element, env.closedShadowRootOf),
+      env.ShownObserver ?? globalThis.IntersectionObserver,
     );
     this.presenter = new Presenter(env, settings, (spans) => this.locate(spans));
   }
@@ -203,8 +206,10 @@ export class PageGuard {
     for (const root of changes.roots) {
       let fresh: PageBlock[] = [];
       if (root.isConnected && isInsideHidden(root, hiddenAncestors)) {
-        // Changed inside a container the page hides (it may have hidden it after it was read): read once shown.
-        this.watcher.watchUntilShown(root);
+        // Changed inside a container the page hides (it may have hidden it after it was read):
+        // read once shown. Not inside one that shows no text of its own, yet lays out what it
+        // holds (an svg's foreignObject): the browser would report it shown at once, again and again.
+        if (!isRendered(root)) this.watcher.watchUntilShown(root);
       } else if (root.isConnected) {
         fresh = await this.read(root, signal, characters);
       }

@@ -76,6 +76,10 @@ describe('hostile pages', () => {
     const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk), 5_000);
     expect(report.findings.some((f) => f.text === 'Sihanoukville')).toBe(true);
     await expect.poll(() => highlightedTexts(page)).toContain('Sihanoukville');
+    // The same for an inline element (a custom one): its box is a line's, not a block's.
+    expect(report.findings.some((f) => f.text === 'Golden Triangle')).toBe(false);
+    await page.evaluate(() => (window as unknown as { showNote(): void }).showNote());
+    await waitForReport(session.browser.worker, tabId, (r) => r.findings.some((f) => f.text === 'Golden Triangle'), 5_000);
     await page.close();
   });
 

@@ -7,6 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANGE_DELAY_MS, ChangeWatcher, type PageChanges } from '../../../src/content/change-watcher';
+import { fakeShownObserver } from '../support/fake-shown-observer';
 
 const handedOver: PageChanges[] = [];
 let watcher: ChangeWatcher;
@@ -112,82 +113,59 @@ describe('ChangeWatcher', () => {
     expect(await inTask(() => chat().append(paragraph('Late message')))).toEqual([]);
   });
 
-  it('hands over an element that was not shown when it was read once the browser gives it a box, whatever showed it', async () => {
-    const boxes = useFakeBoxes();
+  it('hands over an element that was not shown when it was read once the browser shows it, whatever showed it', async () => {
+    const shown = useFakeShownObserver();
     document.head.innerHTML = '<style>.collapsed .details { display: none; }</style>';
-    document.body.innerHTML = '<section class="collapsed"><div class="details"><p>Chat agents wanted.</p></div></section>';
+    document.body.innerHTML = '<section class="collapsed"><x-offer class="details">Chat agents wanted.</x-offer></section>';
     const details = document.querySelector('.details')!;
     await inTask(() => undefined);
     handedOver.length = 0;
     watcher.watchUntilShown(details);
-    // Laid out again with no box for it (a class that shows nothing): nothing to read.
-    boxes.layOut([details], 0);
+    // Rendered, still hidden (a class that shows nothing): nothing to read.
+    shown.render();
     await inTask(() => undefined);
     expect(handedOver).toEqual([]);
     // A stylesheet the page adds shows it: no class, attribute or text of the page changed.
-    document.head.append(Object.assign(document.createElement('style'), { textContent: '.collapsed .details { display: block; }' }));
-    boxes.layOut([details], 120);
+    document.head.append(Object.assign(document.createElement('style'), { textContent: '.collapsed .details { display: inline; }' }));
+    shown.render();
     await vi.waitFor(() => expect(handedOver.map((changes) => changes.roots)).toEqual([[details]]));
     // Read once: it is no longer followed.
-    expect(boxes.followed()).not.toContain(details);
+    expect(shown.followed()).not.toContain(details);
   });
 
-  it('does not take a box for being shown while a stylesheet still hides the element', async () => {
-    const boxes = useFakeBoxes();
-    document.head.innerHTML = '<style>.details { display: none; }</style>';
-    document.body.innerHTML = '<div class="details"><p>Chat agents wanted.</p></div>';
-    const details = document.querySelector('.details')!;
+  it('follows an element no longer once the page removed it, or showed it by its markup', async () => {
+    const shown = useFakeShownObserver();
+    document.body.innerHTML = '<div id="menu" hidden><p>Menu</p></div><div id="offer" hidden><p>Chat agents wanted.</p></div>';
+    const [menu, offer] = [document.getElementById('menu')!, document.getElementById('offer')!];
     await inTask(() => undefined);
+    watcher.watchUntilShown(menu);
+    watcher.watchUntilShown(offer);
     handedOver.length = 0;
-    watcher.watchUntilShown(details);
-    boxes.layOut([details], 120);
+    await inTask(() => {
+      menu.remove();
+      offer.hidden = false;
+    });
+    await vi.waitFor(() => expect(handedOver).toHaveLength(1));
+    expect(shown.followed()).toEqual([]);
+    // The markup change was handed over once; the browser reporting it shown hands nothing more over.
+    shown.render();
     await inTask(() => undefined);
-    expect(handedOver).toEqual([]);
-    expect(boxes.followed()).toContain(details);
+    expect(handedOver).toHaveLength(1);
   });
 
   it('stops following the elements it followed once stopped', () => {
-    const boxes = useFakeBoxes();
+    const shown = useFakeShownObserver();
     watcher.watchUntilShown(chat());
     watcher.stop();
-    expect(boxes.followed()).toEqual([]);
+    expect(shown.followed()).toEqual([]);
   });
 });
 
-/**
- * A ResizeObserver as the browser's, for a page laid out by the test (happy-dom lays nothing
- * out): the watcher is made again with it.
- */
-function useFakeBoxes() {
-  const observers: { callback: (entries: { target: Element; contentRect: { width: number; height: number } }[]) => void; targets: Set<Element> }[] = [];
-  class FakeBoxObserver {
-    private readonly targets = new Set<Element>();
-    constructor(callback: (entries: { target: Element; contentRect: { width: number; height: number } }[]) => void) {
-      observers.push({ callback, targets: this.targets });
-    }
-    observe(target: Element) {
-      this.targets.add(target);
-    }
-    unobserve(target: Element) {
-      this.targets.delete(target);
-    }
-    disconnect() {
-      this.targets.clear();
-    }
-  }
+/** The watcher made again with a fake IntersectionObserver the test renders with. */
+function useFakeShownObserver() {
+  const shown = fakeShownObserver();
   watcher.stop();
-  watcher = new ChangeWatcher((changes) => handedOver.push(changes), undefined, FakeBoxObserver);
+  watcher = new ChangeWatcher((changes) => handedOver.push(changes), undefined, shown.ShownObserver);
   watcher.observe(document.body);
-  return {
-    /** The browser laid the page out, and these elements' boxes are `size` wide and high. */
-    layOut(elements: Element[], size: number) {
-      for (const { callback, targets } of observers) {
-        const entries = elements.filter((element) => targets.has(element)).map((target) => ({ target, contentRect: { width: size, height: size } }));
-        if (entries.length > 0) callback(entries);
-      }
-    },
-    followed: () => observers.flatMap(({ targets }) => [...targets]),
-  };
+  return shown;
 }
-
-

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FrameMemory, judgeFrame, rememberList, rememberTexts } from '../../../src/background/frame-judge';
 import { PageGuard, type GuardEnvironment } from '../../../src/content/guard';
 import { isOwnUi, ownUiRoot } from '../../../src/content/own-ui';
+import { fakeShownObserver } from '../support/fake-shown-observer';
 import { type ContentMessage, type PageBlocksResponse, parseContentMessage, type ReceivedContentMessage } from '../../../src/shared/messages';
 import { MAX_BLOCK_LENGTH } from '../../../src/shared/block-limits';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
@@ -244,6 +245,45 @@ describe('PageGuard', () => {
     // Hidden again (the hidden attribute would not do: the inline display: block wins over it, as in a browser).
     offer.style.display = 'none';
     await vi.waitFor(() => expect(bar()).toBeNull());
+  });
+
+  it('flags a lure the page adds to a section it hid after it was read, once it shows the section again', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<div id="news"><p>Our showroom opens on Saturdays.</p></div>');
+    const background = fakeBackground();
+    const shown = fakeShownObserver();
+    guard = new PageGuard({ ...environment(background), ShownObserver: shown.ShownObserver }, DEFAULT_SETTINGS, []);
+    await guard.start();
+    await guard.settled();
+    const news = document.getElementById('news')!;
+    news.style.display = 'none';
+    await guard.settled();
+    news.append(Object.assign(document.createElement('p'), { textContent: CHAT_LURE }));
+    await vi.waitFor(() => expect(shown.followed()).toHaveLength(1));
+    shown.render();
+    expect(bar()).toBeNull();
+    // Shown again by the page's stylesheet (the inline style is not what changes).
+    document.head.append(Object.assign(document.createElement('style'), { textContent: '#news { display: block !important; }' }));
+    shown.render();
+    await vi.waitFor(() => expect(bar()).not.toBeNull());
+  });
+
+  it('does not judge the page again and again for a change inside an svg that shows HTML', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<svg><foreignObject width="200" height="50"><div id="label">Sales</div></foreignObject></svg>');
+    const background = fakeBackground();
+    const shown = fakeShownObserver();
+    guard = new PageGuard({ ...environment(background), ShownObserver: shown.ShownObserver }, DEFAULT_SETTINGS, []);
+    await guard.start();
+    await guard.settled();
+    document.getElementById('label')!.textContent = 'Sales: 12';
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await guard.settled();
+    const judged = background.judged.length;
+    for (let frame = 0; frame < 5; frame++) {
+      shown.render();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    await guard.settled();
+    expect(background.judged.length).toBe(judged);
   });
 
   it('flags a lure in a shadow root the page closed, also one a widget attaches later', async () => {
