@@ -208,7 +208,7 @@ export class PageGuard {
       if (root.isConnected && isInsideHidden(root, hiddenAncestors)) {
         // Changed inside a container the page hides (it may have hidden it after it was read):
         // read once shown. Not inside one that shows no text of its own, yet lays out what it
-        // holds (an svg's foreignObject): the browser would report it shown at once, again and again.
+        // holds (an object's fallback): the browser would report it shown at once, again and again.
         if (!isRendered(root)) this.watcher.watchUntilShown(root);
       } else if (root.isConnected) {
         fresh = await this.read(root, signal, characters);

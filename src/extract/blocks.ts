@@ -6,12 +6,19 @@ export const BLOCK_ELEMENTS = new Set([
   'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
   'hr', 'li', 'main', 'nav', 'ol', 'option', 'p', 'pre', 'section', 'summary', 'table', 'td', 'th',
   'tr', 'ul', 'body', 'html', 'button', 'label', 'caption',
+  // An SVG drawing's text: each a label of its own (a page can draw its lure instead of writing it).
+  'text',
 ]);
 
-/** Elements whose text is never shown to the reader. */
+/**
+ * Elements whose text is never shown to the reader. An SVG drawing is read (its text, and the HTML
+ * of a foreignObject), but not the parts of it that are never drawn where they stand: its
+ * descriptions and the definitions other parts refer to (parsers of HTML lower-case their names).
+ */
 export const HIDDEN_ELEMENTS = new Set([
-  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'svg', 'math',
+  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'math',
   'iframe', 'object', 'embed', 'canvas', 'audio', 'video', 'select', 'textarea',
+  'desc', 'metadata', 'defs', 'symbol', 'clipPath', 'clippath', 'mask', 'pattern', 'marker',
 ]);
 
 const HIDDEN_STYLE = /(?:^|;)\s*display\s*:\s*none\b/i;

@@ -130,6 +130,20 @@ describe('hostile pages', () => {
     await page.close();
   });
 
+  it('reads a lure the page draws as the text of a picture (SVG) instead of writing it', async () => {
+    session.server.set(
+      '/drawn-lure.html',
+      `<!doctype html><html><body><h1>Teak &amp; Oak</h1><p>Garden furniture since 1998.</p>
+      <svg width="600" height="120"><text x="10" y="30">Chat agents wanted in Sihanoukville, USD 3,500 per month.</text>
+      <text x="10" y="70">No experience, free flights; interview on <tspan font-weight="bold">Telegram</tspan> only.</text></svg>
+      </body></html>`,
+    );
+    const { page, tabId } = await open('/drawn-lure.html');
+    const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk), 5_000);
+    expect(report.findings.map((f) => f.text)).toEqual(expect.arrayContaining(['Sihanoukville', 'Telegram']));
+    await page.close();
+  });
+
   it('reads a lure the page put in closed shadow roots, and highlights it there', async () => {
     const { page, tabId } = await open('/closed-shadow-lure.html');
     const report = await waitForReport(session.browser.worker, tabId, (r) => isFlagged(r.risk));

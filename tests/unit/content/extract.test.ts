@@ -45,6 +45,15 @@ describe('readBlocks', () => {
     expect(blocks).toEqual(['Welcome to the community board.', 'Chat agents in Sihanoukville', 'Salary $3,000 per month.', 'Shown, though not to screen readers: Golden Triangle']);
   });
 
+  it('reads the text of a drawing: each label a block, and the HTML it holds, not its descriptions or definitions', () => {
+    document.body.innerHTML =
+      '<p>Our offices</p><svg viewBox="0 0 400 100"><title>Map</title><desc>A map of our offices</desc>' +
+      '<defs><text id="unused">Never drawn</text></defs>' +
+      '<text x="10" y="20">Agents wanted in <tspan>Sihanoukville</tspan></text><text x="10" y="60">$3,500 a month</text>' +
+      '<foreignObject width="200" height="40"><div>Apply on Telegram</div></foreignObject></svg>';
+    expect(texts()).toEqual(['Our offices', 'Agents wanted in Sihanoukville', '$3,500 a month', 'Apply on Telegram']);
+  });
+
   it('reads the shadow root an inline span shows instead of its own text, and skips hidden inline text', () => {
     document.body.innerHTML = '<p>Apply <span>light text never shown</span> now</p><li><a href="#">Chat agents <b hidden>benign</b>wanted</a></li>';
     document.querySelector('span')!.attachShadow({ mode: 'open' }).innerHTML = 'via Telegram';

@@ -267,8 +267,9 @@ describe('PageGuard', () => {
     await vi.waitFor(() => expect(bar()).not.toBeNull());
   });
 
-  it('does not judge the page again and again for a change inside an svg that shows HTML', async () => {
-    document.body.insertAdjacentHTML('beforeend', '<svg><foreignObject width="200" height="50"><div id="label">Sales</div></foreignObject></svg>');
+  it('does not judge the page again and again for a change inside an element that shows no text of its own but lays out what it holds', async () => {
+    // An object whose resource fails to load shows what it holds instead.
+    document.body.insertAdjacentHTML('beforeend', '<object data="missing.swf"><div id="label">Sales</div></object>');
     const background = fakeBackground();
     const shown = fakeShownObserver();
     guard = new PageGuard({ ...environment(background), ShownObserver: shown.ShownObserver }, DEFAULT_SETTINGS, []);
