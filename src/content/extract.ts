@@ -117,8 +117,9 @@ export function hiddenBy(element: Element, tag = element.localName): 'element' |
 
 /**
  * Whether the browser shows an element: it has a box (no display:none on it or around it, no
- * content-visibility:hidden around it). Not visibility: hidden hides nothing for certain (a child
- * can be visibility:visible), and the box is what ChangeWatcher follows to see it shown.
+ * content-visibility:hidden around it). Its visibility is not asked: visibility:hidden hides
+ * nothing for certain (a child can be visibility:visible), and the box appearing is what
+ * ChangeWatcher follows to see an element shown.
  */
 export function isRendered(element: Element): boolean {
   const visible = (element as Element & { checkVisibility?: () => boolean }).checkVisibility;

@@ -80,7 +80,7 @@ export class PageGuard {
       (changes) => this.enqueue((signal) => this.applyChanges(changes, signal)),
       // A custom element read without a shadow root may get one later.
       (element) => element.shadowRoot ?? closedShadowRootWhereTextMayHide(element, env.closedShadowRootOf),
-      env.ShownObserver ?? globalThis.IntersectionObserver,
+      env.ShownObserver,
     );
     this.presenter = new Presenter(env, settings, (spans) => this.locate(spans));
   }
