@@ -118,7 +118,7 @@ function onExtensionMessage(message: ExtensionMessage): Promise<unknown> | undef
 }
 
 /**
- * A frame's port: it carries the frame's messages (answered on it when numbered), and its closing
+ * A frame's port: it carries the frame's messages (each answered on it), and its closing
  * means the frame is gone (removed, navigated, closed), and so is its report.
  */
 function onFramePort(port: Browser.runtime.Port): void {
@@ -141,7 +141,7 @@ function onFramePort(port: Browser.runtime.Port): void {
   });
 }
 
-/** Handles a frame's request (it comes from inside an untrusted page: malformed ones are not acted on) and answers it when numbered. */
+/** Handles a frame's request (it comes from inside an untrusted page: malformed ones are not acted on) and answers it. */
 async function answerFrame(port: Browser.runtime.Port, raw: unknown, frame: PortFrame): Promise<void> {
   const request = parseFrameRequest(raw);
   if (!request) return;
@@ -151,7 +151,6 @@ async function answerFrame(port: Browser.runtime.Port, raw: unknown, frame: Port
   } catch (error) {
     console.error('Lureguard: a frame could not be judged', error);
   }
-  if (request.id === undefined) return;
   try {
     port.postMessage({ id: request.id, answer } satisfies FrameAnswer);
   } catch {

@@ -205,12 +205,14 @@ export class PageGuard {
     const hiddenAncestors = new Map<Element, boolean>();
     for (const root of changes.roots) {
       let fresh: PageBlock[] = [];
-      if (root.isConnected && isInsideHidden(root, hiddenAncestors)) {
+      if (!root.isConnected) {
+        // Removed since the change: nothing to read.
+      } else if (isInsideHidden(root, hiddenAncestors)) {
         // Changed inside a container the page hides (it may have hidden it after it was read):
         // read once shown. Not inside one that shows no text of its own, yet lays out what it
         // holds (an object's fallback): the browser would report it shown at once, again and again.
         if (!isRendered(root)) this.watcher.watchUntilShown(root);
-      } else if (root.isConnected) {
+      } else {
         fresh = await this.read(root, signal, characters);
       }
       for (const block of fresh) characters += block.text.length;

@@ -86,10 +86,10 @@ export function parseContentMessage(message: unknown): ReceivedContentMessage | 
  * and closes a channel of its own through the browser, several times the cost of a port message.
  */
 export interface FrameRequest {
-  id?: number;
+  id: number;
   message: ContentMessage;
 }
-const frameRequestSchema = z.object({ id: z.number().int().min(0).optional(), message: z.unknown() });
+const frameRequestSchema = z.object({ id: z.number().int().min(0), message: z.unknown() });
 
 /** Background -> content script on the frame's port: the answer to request `id`. */
 export interface FrameAnswer {
@@ -101,7 +101,7 @@ export interface FrameAnswer {
  * A request posted on a frame's port, or null when it is not one. Its message is null when
  * malformed: a numbered request is still answered (with nothing), so that no frame waits forever.
  */
-export function parseFrameRequest(request: unknown): { id?: number; message: ReceivedContentMessage | null } | null {
+export function parseFrameRequest(request: unknown): { id: number; message: ReceivedContentMessage | null } | null {
   const result = frameRequestSchema.safeParse(request);
   return result.success ? { id: result.data.id, message: parseContentMessage(result.data.message) } : null;
 }

@@ -76,9 +76,9 @@ describe('reports', () => {
 });
 
 describe('parseFrameRequest', () => {
-  it('takes a numbered request or a message that awaits no answer', () => {
+  it('takes a numbered request', () => {
     expect(parseFrameRequest({ id: 3, message: { type: 'bar-hidden' } })).toEqual({ id: 3, message: { type: 'bar-hidden' } });
-    expect(parseFrameRequest({ message: { type: 'page-texts', page, texts } })).toEqual({ message: { type: 'page-texts', page, texts } });
+    expect(parseFrameRequest({ id: 0, message: { type: 'page-texts', page, texts } })).toEqual({ id: 0, message: { type: 'page-texts', page, texts } });
   });
 
   it('keeps the number of a request whose message is malformed, so that it is still answered', () => {
@@ -86,7 +86,7 @@ describe('parseFrameRequest', () => {
   });
 
   it('rejects what is not a request', () => {
-    for (const request of [null, 'bar-hidden', { type: 'bar-hidden' }, { id: -1, message: { type: 'bar-hidden' } }, { id: 1.5, message: { type: 'bar-hidden' } }, { id: '1', message: { type: 'bar-hidden' } }]) {
+    for (const request of [null, 'bar-hidden', { type: 'bar-hidden' }, { message: { type: 'bar-hidden' } }, { id: -1, message: { type: 'bar-hidden' } }, { id: 1.5, message: { type: 'bar-hidden' } }, { id: '1', message: { type: 'bar-hidden' } }]) {
       expect(parseFrameRequest(request)).toBeNull();
     }
   });
